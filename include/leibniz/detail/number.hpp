@@ -1,0 +1,169 @@
+// The numbers written in an expression: exact rationals while they fit, reals otherwise.
+//
+// A number is stored as written: an integer literal stays an exact integer, a
+// floating literal stays that floating value. Folding two exact numbers stays
+// exact (so `e / 2` is a half, never an integer division); an operation that
+// would overflow 64 bits, or that meets a real, continues in long double.
+#pragma once
+
+#include <concepts>
+#include <cstdint>
+#include <limits>
+#include <type_traits>
+
+namespace leibniz::detail {
+
+// gcd on magnitudes, defined for every int64 (std::gcd is not for INT64_MIN).
+constexpr std::int64_t gcd64(std::int64_t a, std::int64_t b) {
+    auto ua = a < 0 ? 0 - static_cast<std::uint64_t>(a) : static_cast<std::uint64_t>(a);
+    auto ub = b < 0 ? 0 - static_cast<std::uint64_t>(b) : static_cast<std::uint64_t>(b);
+    while (ub != 0) {
+        auto t = ua % ub;
+        ua = ub;
+        ub = t;
+    }
+    // The only magnitude that does not fit is 2^63, which divides nothing else we reduce.
+    return ua > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) ? 1 : static_cast<std::int64_t>(ua);
+}
+
+struct number {
+    std::int64_t num = 0;  // exact value num / den, den > 0, in lowest terms,
+    std::int64_t den = 1;  // when `exact`
+    long double real = 0;  // the value when not `exact`
+    bool exact = true;
+
+    constexpr number() = default;
+    template <std::integral I>
+    constexpr number(I value) {  // NOLINT: implicit by design, numbers are written as literals
+        if constexpr (std::is_unsigned_v<I> && sizeof(I) >= sizeof(std::int64_t)) {
+            if (value > static_cast<I>(std::numeric_limits<std::int64_t>::max())) {
+                exact = false;
+                real = static_cast<long double>(value);
+                return;
+            }
+        }
+        num = static_cast<std::int64_t>(value);
+    }
+    template <std::floating_point F>
+    constexpr number(F value) : real(value), exact(false) {}  // NOLINT
+
+    static constexpr number ratio(std::int64_t n, std::int64_t d) {
+        number r;
+        r.num = n;
+        r.den = d;
+        r.normalize();
+        return r;
+    }
+    static constexpr number from_real(long double v) {
+        number r;
+        r.real = v;
+        r.exact = false;
+        return r;
+    }
+
+    constexpr long double as_real() const {
+        return exact ? static_cast<long double>(num) / static_cast<long double>(den) : real;
+    }
+    constexpr bool is_integer() const { return exact ? den == 1 : false; }
+    constexpr bool is_zero() const { return exact ? num == 0 : real == 0; }
+    constexpr bool is_one() const { return exact ? num == 1 && den == 1 : real == 1; }
+    constexpr bool is_negative() const { return exact ? num < 0 : real < 0; }
+
+    friend constexpr bool operator==(const number& a, const number& b) {
+        if (a.exact && b.exact) return a.num == b.num && a.den == b.den;
+        return a.as_real() == b.as_real();
+    }
+
+    friend constexpr number operator-(const number& a) {
+        if (a.exact && a.num != std::numeric_limits<std::int64_t>::min()) return ratio_unchecked(-a.num, a.den);
+        return from_real(-a.as_real());
+    }
+    friend constexpr number operator+(const number& a, const number& b) {
+        if (a.exact && b.exact) {
+            std::int64_t g = gcd64(a.den, b.den);
+            std::int64_t l, x, y, n;
+            if (!__builtin_mul_overflow(a.den / g, b.den, &l) && !__builtin_mul_overflow(a.num, b.den / g, &x) &&
+                !__builtin_mul_overflow(b.num, a.den / g, &y) && !__builtin_add_overflow(x, y, &n))
+                return ratio(n, l);
+        }
+        return from_real(a.as_real() + b.as_real());
+    }
+    friend constexpr number operator-(const number& a, const number& b) { return a + (-b); }
+    friend constexpr number operator*(const number& a, const number& b) {
+        if (a.exact && b.exact) {
+            // Cross-reduce first so that products stay small.
+            std::int64_t g1 = gcd64(a.num, b.den), g2 = gcd64(b.num, a.den);
+            if (g1 == 0) g1 = 1;
+            if (g2 == 0) g2 = 1;
+            std::int64_t n, d;
+            if (!__builtin_mul_overflow(a.num / g1, b.num / g2, &n) && !__builtin_mul_overflow(a.den / g2, b.den / g1, &d))
+                return ratio(n, d);
+        }
+        return from_real(a.as_real() * b.as_real());
+    }
+    // Division by an exact zero gives an infinity (or NaN for 0/0), as IEEE would.
+    friend constexpr number operator/(const number& a, const number& b) {
+        if (b.is_zero()) {
+            if (a.is_zero()) return from_real(std::numeric_limits<long double>::quiet_NaN());
+            return from_real(a.is_negative() != (!b.exact && b.real < 0)  // -0.0 as divisor flips the sign
+                                 ? -std::numeric_limits<long double>::infinity()
+                                 : std::numeric_limits<long double>::infinity());
+        }
+        if (b.exact && b.num != std::numeric_limits<std::int64_t>::min()) return a * ratio_unchecked(b.den, b.num);
+        return from_real(a.as_real() / b.as_real());
+    }
+
+    // base^n for an integer n, exact where it fits.
+    friend constexpr number integer_power(number base, int n) {
+        if (n < 0) return number(1) / integer_power(base, -n);
+        number result(1);
+        while (n > 0) {
+            if (n & 1) result = result * base;
+            n >>= 1;
+            if (n > 0) base = base * base;
+        }
+        return result;
+    }
+
+   private:
+    static constexpr number ratio_unchecked(std::int64_t n, std::int64_t d) {
+        number r;
+        r.num = n;
+        r.den = d;
+        if (r.den < 0) {
+            r.num = -r.num;
+            r.den = -r.den;
+        }
+        return r;
+    }
+    constexpr void normalize() {
+        if (den < 0) {
+            if (num == std::numeric_limits<std::int64_t>::min() || den == std::numeric_limits<std::int64_t>::min()) {
+                *this = from_real(static_cast<long double>(num) / static_cast<long double>(den));
+                return;
+            }
+            num = -num;
+            den = -den;
+        }
+        std::int64_t g = gcd64(num, den);
+        if (g > 1) {
+            num /= g;
+            den /= g;
+        }
+    }
+};
+
+// The value of a number in the scalar type of an evaluation.
+template <class T>
+constexpr T to_scalar(const number& n) {
+    if (n.exact) {
+        if (n.den == 1) return static_cast<T>(n.num);
+        if constexpr (std::is_floating_point_v<T>)
+            return static_cast<T>(n.num) / static_cast<T>(n.den);  // correctly rounded in T
+        else
+            return static_cast<T>(static_cast<long double>(n.num) / static_cast<long double>(n.den));
+    }
+    return static_cast<T>(n.real);
+}
+
+}  // namespace leibniz::detail

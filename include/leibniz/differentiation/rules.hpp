@@ -1,0 +1,149 @@
+// One differentiation rule per node kind, applied to types at compile time.
+// Every rule builds its result with the canonical operations, so a derivative
+// is born simplified: structural zeros vanish, like terms merge.
+#pragma once
+
+#include <leibniz/expression/functions.hpp>
+#include <leibniz/expression/nodes.hpp>
+#include <leibniz/simplification/collect.hpp>
+
+#include <tuple>
+#include <utility>
+
+namespace leibniz::detail {
+
+// Declared up front: the rules call each other recursively.
+template <bool H, coefficient_kind... K, class... M, class V>
+constexpr auto derive(const add<H, term<K, M>...>& s, V v);
+template <class... B, int... N, class V>
+constexpr auto derive(const mul<factor<B, N>...>& p, V v);
+template <class Op, class Arg, class V>
+constexpr auto derive(const function<Op, Arg>& f, V v);
+template <class B, class V>
+constexpr auto derive(const real_power<B>& r, V v);
+template <class B, class E, class V>
+constexpr auto derive(const power<B, E>& p, V v);
+
+template <class V>
+constexpr zero derive(const zero&, V) {
+    return {};
+}
+template <class V>
+constexpr zero derive(const one&, V) {
+    return {};
+}
+template <class V>
+constexpr zero derive(const constant&, V) {
+    return {};
+}
+template <char... C, class V>
+constexpr auto derive(const variable<C...>&, V) {
+    if constexpr (std::is_same_v<variable<C...>, V>)
+        return one{};
+    else
+        return zero{};
+}
+
+// d(c0 + Σ cᵢ·mᵢ) = Σ cᵢ·d(mᵢ)
+template <bool H, coefficient_kind... K, class... M, class V>
+constexpr auto derive(const add<H, term<K, M>...>& s, V v) {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return canonical_sum(
+            (term_list<false>{} + ... +
+             scale<K>(to_terms(derive(std::get<I>(s.terms).monomial, v)), std::get<I>(s.terms).coefficient)));
+    }(std::index_sequence_for<M...>{});
+}
+
+// d(Π Bⱼ^Nⱼ) = Σᵢ Nᵢ·Bᵢ^(Nᵢ-1)·Πⱼ≠ᵢ Bⱼ^Nⱼ · d(Bᵢ)
+template <std::size_t I, class... B, int... N, class V>
+constexpr auto product_rule_term(const mul<factor<B, N>...>& p, V v) {
+    using factors_t = std::tuple<factor<B, N>...>;
+    using Fi = std::tuple_element_t<I, factors_t>;
+    constexpr int n = std::array<int, sizeof...(N)>{N...}[I];
+    auto d_base = derive(std::get<I>(p.factors).base, v);
+    if constexpr (std::is_same_v<decltype(d_base), zero>) {
+        return zero{};
+    } else {
+        auto others = [&]<std::size_t... J>(std::index_sequence<J...>) {
+            auto keep = [&]<std::size_t Jj>(std::integral_constant<std::size_t, Jj>) {
+                using Fj = std::tuple_element_t<Jj, factors_t>;
+                if constexpr (Jj != I)
+                    return std::tuple<Fj>{std::get<Jj>(p.factors)};
+                else if constexpr (n - 1 != 0)
+                    return std::tuple<factor<decltype(Fi::base), n - 1>>{{std::get<I>(p.factors).base}};
+                else
+                    return std::tuple<>{};
+            };
+            return std::tuple_cat(keep(std::integral_constant<std::size_t, J>{})...);
+        }(std::index_sequence_for<B...>{});
+        auto list = [&]<class... F>(const std::tuple<F...>& fs) {
+            return factor_list<kind_of_integer(n), F...>{number(n), fs};
+        }(others);
+        return canonical_product(list * to_factors(d_base));
+    }
+}
+
+template <class... B, int... N, class V>
+constexpr auto derive(const mul<factor<B, N>...>& p, V v) {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return add_all(product_rule_term<I>(p, v)...);
+    }(std::index_sequence_for<B...>{});
+}
+
+// The outer derivative f'(u) of each function, as an expression in u (and f(u) itself).
+template <class Arg>
+constexpr auto outer_derivative(const function<ops::sin, Arg>& f) {
+    return apply_function<ops::cos>(f.arg);
+}
+template <class Arg>
+constexpr auto outer_derivative(const function<ops::cos, Arg>& f) {
+    return negate(apply_function<ops::sin>(f.arg));
+}
+template <class Arg>  // 1 + tan²u: shares tan(u) with the value
+constexpr auto outer_derivative(const function<ops::tan, Arg>& f) {
+    return add_all(one{}, power_of<2>(f));
+}
+template <class Arg>
+constexpr auto outer_derivative(const function<ops::exp, Arg>& f) {
+    return f;
+}
+template <class Arg>
+constexpr auto outer_derivative(const function<ops::log, Arg>& f) {
+    return power_of<-1>(f.arg);
+}
+template <class Arg>  // 1 / (2·sqrt(u))
+constexpr auto outer_derivative(const function<ops::sqrt, Arg>& f) {
+    return mul_all(constant{{}, number::ratio(1, 2)}, power_of<-1>(f));
+}
+template <class Arg>  // 1 - tanh²u
+constexpr auto outer_derivative(const function<ops::tanh, Arg>& f) {
+    return add_all(one{}, negate(power_of<2>(f)));
+}
+template <class Arg>  // sign(u), which is 0 at 0
+constexpr auto outer_derivative(const function<ops::abs, Arg>& f) {
+    return apply_function<ops::sign>(f.arg);
+}
+template <class Arg>  // 0 almost everywhere
+constexpr zero outer_derivative(const function<ops::sign, Arg>&) {
+    return {};
+}
+
+template <class Op, class Arg, class V>
+constexpr auto derive(const function<Op, Arg>& f, V v) {
+    return mul_all(outer_derivative(f), derive(f.arg, v));
+}
+
+// d(u^p) = p·u^(p-1)·du
+template <class B, class V>
+constexpr auto derive(const real_power<B>& r, V v) {
+    return mul_all(constant{{}, r.exponent}, real_power<B>{{}, r.base, r.exponent - number(1)}, derive(r.base, v));
+}
+
+// d(u^w) = u^w·(dw·log(u) + w·du/u)
+template <class B, class E, class V>
+constexpr auto derive(const power<B, E>& p, V v) {
+    return mul_all(p, add_all(mul_all(derive(p.exponent, v), apply_function<ops::log>(p.base)),
+                              mul_all(p.exponent, derive(p.base, v), power_of<-1>(p.base))));
+}
+
+}  // namespace leibniz::detail

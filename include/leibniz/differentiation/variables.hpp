@@ -1,0 +1,37 @@
+// The variables of gradient(f, x, y, xs...): single variables and packs, flattened in order.
+#pragma once
+
+#include <leibniz/evaluation/free_variables.hpp>
+#include <leibniz/expression/variable.hpp>
+
+#include <type_traits>
+
+namespace leibniz::detail {
+
+template <class T>
+struct as_pack {
+    static_assert(Variable<T> || VariablePack<T>,
+                  "leibniz: gradient/hessian take variables (lz::var<\"x\">) or packs of variables (lz::vars<\"x\", N>)");
+    using type = variable_pack<>;
+};
+template <char... C>
+struct as_pack<variable<C...>> {
+    using type = variable_pack<variable<C...>>;
+};
+template <class... V>
+struct as_pack<variable_pack<V...>> {
+    using type = variable_pack<V...>;
+};
+
+template <class... Args>
+using flattened_variables = typename concat_packs<typename as_pack<std::remove_cvref_t<Args>>::type...>::type;
+
+template <class V, class... All>
+inline constexpr std::size_t occurrences = (std::size_t{std::is_same_v<V, All>} + ... + 0);
+
+template <class... V>
+constexpr bool all_distinct(variable_pack<V...>) {
+    return ((occurrences<V, V...> == 1) && ...);
+}
+
+}  // namespace leibniz::detail

@@ -1,0 +1,98 @@
+// Bindings by name: what a variable's value is during an evaluation.
+//
+// A binding source is `x = v` (binding), `xs = array` (pack_binding) or a
+// point. An evaluation looks each variable up in its sources; the scalar type
+// of the evaluation is the common type of the bound values (an integer
+// evaluation is done in double, so that x / 2 is a half).
+#pragma once
+
+#include <leibniz/expression/variable.hpp>
+
+#include <array>
+#include <cstddef>
+#include <tuple>
+#include <type_traits>
+
+namespace leibniz {
+
+// point<T, variable_pack<x, y, ...>>: see evaluation/point.hpp.
+template <class T, class Variables>
+struct point;
+
+namespace detail {
+
+template <class V, class Pack>
+inline constexpr std::size_t index_in = 0;
+template <class V, template <class...> class Pack, class... Vs>
+inline constexpr std::size_t index_in<V, Pack<Vs...>> = [] {
+    constexpr bool same[] = {std::is_same_v<V, Vs>...};
+    for (std::size_t i = 0; i < sizeof...(Vs); ++i)
+        if (same[i]) return i;
+    return sizeof...(Vs);
+}();
+
+// binds<V, Source>: does the source give variable V a value?
+template <class V, class Source>
+inline constexpr bool binds = false;
+template <class V, class T>
+inline constexpr bool binds<V, binding<V, T>> = true;
+template <class V, class... Vs, class T>
+inline constexpr bool binds<V, pack_binding<variable_pack<Vs...>, T>> = (std::is_same_v<V, Vs> || ...);
+template <class V, class T, class... Vs>
+inline constexpr bool binds<V, point<T, variable_pack<Vs...>>> = (std::is_same_v<V, Vs> || ...);
+
+template <class V, class T>
+constexpr const T& bound_value(const binding<V, T>& b) {
+    return b.value;
+}
+template <class V, class... Vs, class T>
+constexpr const T& bound_value(const pack_binding<variable_pack<Vs...>, T>& b) {
+    return b.values[index_in<V, variable_pack<Vs...>>];
+}
+template <class V, class T, class... Vs>
+constexpr const T& bound_value(const point<T, variable_pack<Vs...>>& p) {
+    return p.values[index_in<V, variable_pack<Vs...>>];
+}
+
+template <class Source>
+inline constexpr bool is_binding_source = false;
+template <class V, class T>
+inline constexpr bool is_binding_source<binding<V, T>> = true;
+template <class P, class T>
+inline constexpr bool is_binding_source<pack_binding<P, T>> = true;
+template <class T, class... Vs>
+inline constexpr bool is_binding_source<point<T, variable_pack<Vs...>>> = true;
+
+// The scalar type of an evaluation.
+template <class... Sources>
+struct scalar_of {
+    using common = std::common_type_t<typename Sources::value_type...>;
+    using type = std::conditional_t<std::is_integral_v<common>, double, common>;
+};
+template <>
+struct scalar_of<> {
+    using type = double;
+};
+
+template <class... Sources>
+struct environment {
+    std::tuple<const Sources&...> sources;
+
+    template <class V>
+    static constexpr std::size_t source_index = [] {
+        constexpr bool has[] = {binds<V, Sources>..., false};
+        for (std::size_t i = 0; i < sizeof...(Sources); ++i)
+            if (has[i]) return i;
+        return sizeof...(Sources);
+    }();
+    template <class V>
+    static constexpr bool has = source_index<V> < sizeof...(Sources);
+
+    template <class V, class T>
+    constexpr T get() const {
+        return static_cast<T>(bound_value<V>(std::get<source_index<V>>(sources)));
+    }
+};
+
+}  // namespace detail
+}  // namespace leibniz

@@ -1,0 +1,173 @@
+// Numbers out: an expression evaluated with bound variables, in any scalar type.
+#pragma once
+
+#include <leibniz/detail/diagnostics.hpp>
+#include <leibniz/evaluation/bind.hpp>
+#include <leibniz/evaluation/free_variables.hpp>
+#include <leibniz/evaluation/math.hpp>
+#include <leibniz/evaluation/point.hpp>
+#include <leibniz/expression/nodes.hpp>
+
+#include <tuple>
+#include <utility>
+
+namespace leibniz::detail {
+
+template <class T, class Env>
+constexpr T evaluate(const zero&, const Env&) {
+    return T(0);
+}
+template <class T, class Env>
+constexpr T evaluate(const one&, const Env&) {
+    return T(1);
+}
+template <class T, class Env>
+constexpr T evaluate(const constant& c, const Env&) {
+    return to_scalar<T>(c.value);
+}
+template <class T, class Env, char... C>
+constexpr T evaluate(const variable<C...>&, const Env& env) {
+    return env.template get<variable<C...>, T>();
+}
+
+// acc ± m, or acc + c·m: a structural ±1 costs no multiplication.
+template <class T, coefficient_kind K, class M, class Env>
+constexpr T add_term(const T& acc, const term<K, M>& t, const Env& env) {
+    if constexpr (K == coefficient_kind::plus_one)
+        return acc + evaluate<T>(t.monomial, env);
+    else if constexpr (K == coefficient_kind::minus_one)
+        return acc - evaluate<T>(t.monomial, env);
+    else
+        return acc + to_scalar<T>(t.coefficient) * evaluate<T>(t.monomial, env);
+}
+template <class T, coefficient_kind K, class M, class Env>
+constexpr T first_term(const term<K, M>& t, const Env& env) {
+    if constexpr (K == coefficient_kind::plus_one)
+        return evaluate<T>(t.monomial, env);
+    else if constexpr (K == coefficient_kind::minus_one)
+        return -evaluate<T>(t.monomial, env);
+    else
+        return to_scalar<T>(t.coefficient) * evaluate<T>(t.monomial, env);
+}
+
+template <class T, class Env, bool H, class... Terms>
+constexpr T evaluate(const add<H, Terms...>& s, const Env& env) {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        if constexpr (H) {
+            T acc = to_scalar<T>(s.constant);
+            ((acc = add_term(acc, std::get<I>(s.terms), env)), ...);
+            return acc;
+        } else {
+            T acc = first_term<T>(std::get<0>(s.terms), env);
+            ((acc = add_term(acc, std::get<I + 1>(s.terms), env)), ...);
+            return acc;
+        }
+    }(std::make_index_sequence<sizeof...(Terms) - (H ? 0 : 1)>{});
+}
+
+// Π Bᵢ^Nᵢ: the positive powers multiplied, divided once by the product of the negative ones.
+template <class T, class Env, class... B, int... N>
+constexpr T evaluate(const mul<factor<B, N>...>& p, const Env& env) {
+    constexpr bool any_positive = ((N > 0) || ...), any_negative = ((N < 0) || ...);
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        auto part = [&]<bool Positive>(std::bool_constant<Positive>) {
+            T result{};
+            bool first = true;
+            auto multiply = [&]<int E, class Base>(const factor<Base, E>& f) {
+                if constexpr ((E > 0) == Positive) {
+                    T v = math::ipow<(E > 0 ? E : -E)>(evaluate<T>(f.base, env));
+                    if (first) {
+                        result = v;
+                        first = false;
+                    } else {
+                        result = result * v;
+                    }
+                }
+            };
+            (multiply(std::get<I>(p.factors)), ...);
+            return result;
+        };
+        if constexpr (!any_negative)
+            return part(std::true_type{});
+        else if constexpr (!any_positive)
+            return T(1) / part(std::false_type{});
+        else
+            return part(std::true_type{}) / part(std::false_type{});
+    }(std::index_sequence_for<B...>{});
+}
+
+template <class T, class Env, class Op, class A>
+constexpr T evaluate(const function<Op, A>& f, const Env& env) {
+    T u = evaluate<T>(f.arg, env);
+    if constexpr (std::is_same_v<Op, ops::sin>) return math::sin(u);
+    else if constexpr (std::is_same_v<Op, ops::cos>) return math::cos(u);
+    else if constexpr (std::is_same_v<Op, ops::tan>) return math::tan(u);
+    else if constexpr (std::is_same_v<Op, ops::exp>) return math::exp(u);
+    else if constexpr (std::is_same_v<Op, ops::log>) return math::log(u);
+    else if constexpr (std::is_same_v<Op, ops::sqrt>) return math::sqrt(u);
+    else if constexpr (std::is_same_v<Op, ops::tanh>) return math::tanh(u);
+    else if constexpr (std::is_same_v<Op, ops::abs>) return math::abs(u);
+    else return math::sign(u);
+}
+
+template <class T, class Env, class B>
+constexpr T evaluate(const real_power<B>& r, const Env& env) {
+    T b = evaluate<T>(r.base, env);
+    if (r.exponent.is_integer()) return math::ipow(b, static_cast<long long>(r.exponent.num));
+    return math::pow(b, to_scalar<T>(r.exponent));
+}
+
+template <class T, class Env, class B, class E>
+constexpr T evaluate(const power<B, E>& p, const Env& env) {
+    return math::pow(evaluate<T>(p.base, env), evaluate<T>(p.exponent, env));
+}
+
+// Checks an expression's bindings; reports the first unbound variable by name.
+template <class E, class... Sources>
+constexpr bool check_bindings() {
+    return []<class... Vs>(variable_pack<Vs...>) {
+        constexpr bool all_bound = (environment<Sources...>::template has<Vs> && ...);
+        if constexpr (!all_bound) {
+            constexpr std::size_t first = [] {
+                constexpr bool bound[] = {environment<Sources...>::template has<Vs>...};
+                std::size_t i = 0;
+                while (bound[i]) ++i;
+                return i;
+            }();
+            report_missing_binding(std::tuple_element_t<first, std::tuple<Vs...>>{});
+        }
+        return all_bound;
+    }(typename free_variables<E>::type{});
+}
+
+template <class... Sources>
+constexpr bool check_sources() {
+    constexpr bool ok = (is_binding_source<Sources> && ...);
+    static_assert(ok, "leibniz: an expression is evaluated with bindings: f(x = 1.0, y = 2.0), f(xs = array) or f(point)");
+    return ok;
+}
+
+template <class T, class E, class... Sources>
+constexpr T evaluate_with(const E& e, const Sources&... sources) {
+    if constexpr (check_sources<Sources...>() && check_bindings<E, Sources...>())
+        return evaluate<T>(e, environment<Sources...>{{sources...}});
+    else
+        return T{};
+}
+
+}  // namespace leibniz::detail
+
+namespace leibniz {
+
+template <class Derived>
+template <class... Bindings>
+constexpr auto expression_base<Derived>::operator()(const Bindings&... bindings) const {
+    if constexpr (detail::check_sources<Bindings...>()) {
+        using T = typename detail::scalar_of<Bindings...>::type;
+        return detail::evaluate_with<T>(static_cast<const Derived&>(*this), bindings...);
+    } else {
+        return 0.0;
+    }
+}
+
+}  // namespace leibniz

@@ -1,0 +1,189 @@
+// The whole expression tree on one screen.
+//
+// Every expression is a value of one of these types. A type names a *shape*;
+// the numbers written in an expression (coefficients, constants, real
+// exponents) are stored values, so `2*x` and `3*x` have one type. The two
+// numbers a derivative creates by structure alone, zero and one, are types of
+// their own, and vanish from sums and products at compile time.
+//
+// Canonical forms (built by simplification/, never by hand):
+//   add<HasConstant, term<K, M>...>   constant + Σ coefficientᵢ·Mᵢ, terms sorted, M never a sum or a number
+//   mul<factor<B, N>...>          Π Bᵢ^Nᵢ, factors sorted, Nᵢ ≠ 0, B never a product or a number
+//   function<Op, Arg>                 sin(Arg), exp(Arg), ...
+//   real_power<B>                     B^p, p a stored number
+//   power<B, E>                       B^E, E an expression
+#pragma once
+
+#include <leibniz/detail/number.hpp>
+
+#include <tuple>
+#include <type_traits>
+
+namespace leibniz {
+
+// Every node derives from this; it gives expressions their call operator
+// (evaluation, defined in evaluation/evaluate.hpp) and brings namespace
+// leibniz into argument-dependent lookup (operators, sin, exp, ...).
+template <class Derived>
+struct expression_base {
+    template <class... Bindings>
+    constexpr auto operator()(const Bindings&... bindings) const;
+};
+
+namespace detail {
+using leibniz::detail::number;
+}
+
+// Structural zero and one: the derivative of a constant, of a variable by itself.
+struct zero : expression_base<zero> {};
+struct one : expression_base<one> {};
+
+// A number written in an expression.
+struct constant : expression_base<constant> {
+    detail::number value;
+};
+
+// A variable; its name is part of its type (a char pack prints readably in diagnostics).
+template <char... Name>
+struct variable;
+
+// How a term's coefficient is known: structurally +1 or -1 (no multiplication
+// needed to evaluate it), or only as a stored number.
+enum class coefficient_kind { plus_one, minus_one, stored };
+
+// One term of a sum: coefficient × monomial. `coefficient` always holds the
+// value; `Kind` records when that value is a structural ±1.
+template <coefficient_kind Kind, class Monomial>
+struct term {
+    Monomial monomial;
+    detail::number coefficient;
+};
+
+template <bool HasConstant, class... Terms>
+struct add : expression_base<add<HasConstant, Terms...>> {
+    detail::number constant;  // meaningful when HasConstant
+    std::tuple<Terms...> terms;
+};
+
+// One factor of a product: Base^Exponent, the integer exponent part of the type.
+template <class Base, int Exponent>
+struct factor {
+    Base base;
+};
+
+template <class... Factors>
+struct mul : expression_base<mul<Factors...>> {
+    std::tuple<Factors...> factors;
+};
+
+// The elementary functions, one tag each.
+namespace ops {
+struct sin {};
+struct cos {};
+struct tan {};
+struct exp {};
+struct log {};
+struct sqrt {};
+struct tanh {};
+struct abs {};
+struct sign {};  // the derivative of abs
+}  // namespace ops
+
+template <class Op, class Arg>
+struct function : expression_base<function<Op, Arg>> {
+    Arg arg;
+};
+
+template <class Base>
+struct real_power : expression_base<real_power<Base>> {
+    Base base;
+    detail::number exponent;
+};
+
+template <class Base, class Exponent>
+struct power : expression_base<power<Base, Exponent>> {
+    Base base;
+    Exponent exponent;
+};
+
+// ---- what is an expression -------------------------------------------------
+
+namespace detail {
+template <class T>
+struct is_expression_impl : std::false_type {};
+template <>
+struct is_expression_impl<zero> : std::true_type {};
+template <>
+struct is_expression_impl<one> : std::true_type {};
+template <>
+struct is_expression_impl<constant> : std::true_type {};
+template <char... C>
+struct is_expression_impl<variable<C...>> : std::true_type {};
+template <bool H, class... T>
+struct is_expression_impl<add<H, T...>> : std::true_type {};
+template <class... F>
+struct is_expression_impl<mul<F...>> : std::true_type {};
+template <class Op, class A>
+struct is_expression_impl<function<Op, A>> : std::true_type {};
+template <class B>
+struct is_expression_impl<real_power<B>> : std::true_type {};
+template <class B, class E>
+struct is_expression_impl<power<B, E>> : std::true_type {};
+}  // namespace detail
+
+// An expression of leibniz (a node of the tree above).
+template <class T>
+concept Expression = detail::is_expression_impl<std::remove_cvref_t<T>>::value;
+
+template <class T>
+struct is_variable : std::false_type {};
+template <char... C>
+struct is_variable<variable<C...>> : std::true_type {};
+
+// A single variable, such as var<"x">.
+template <class T>
+concept Variable = is_variable<std::remove_cvref_t<T>>::value;
+
+// A number that may appear in an expression: any arithmetic type but bool and char types.
+template <class T>
+concept Number = std::is_arithmetic_v<std::remove_cvref_t<T>> && !std::is_same_v<std::remove_cvref_t<T>, bool> &&
+                 !std::is_same_v<std::remove_cvref_t<T>, char> && !std::is_same_v<std::remove_cvref_t<T>, char8_t> &&
+                 !std::is_same_v<std::remove_cvref_t<T>, char16_t> && !std::is_same_v<std::remove_cvref_t<T>, char32_t> &&
+                 !std::is_same_v<std::remove_cvref_t<T>, wchar_t>;
+
+// Anything an arithmetic operator of leibniz accepts on either side.
+template <class T>
+concept Operand = Expression<T> || Number<T>;
+
+namespace detail {
+// Lift an operand to an expression: numbers become constants.
+template <Operand T>
+constexpr auto lift(const T& v) {
+    if constexpr (Expression<T>)
+        return v;
+    else
+        return constant{{}, number(v)};
+}
+
+// Does the type alone determine the value? Only such shapes may be merged or
+// shared by type: two nodes of a shape that stores numbers may differ.
+template <class T>
+inline constexpr bool value_free = false;
+template <>
+inline constexpr bool value_free<zero> = true;
+template <>
+inline constexpr bool value_free<one> = true;
+template <char... C>
+inline constexpr bool value_free<variable<C...>> = true;
+template <class Op, class A>
+inline constexpr bool value_free<function<Op, A>> = value_free<A>;
+template <class B, class E>
+inline constexpr bool value_free<power<B, E>> = value_free<B> && value_free<E>;
+template <class... B, int... N>
+inline constexpr bool value_free<mul<factor<B, N>...>> = (value_free<B> && ...);
+template <coefficient_kind... K, class... M>
+inline constexpr bool value_free<add<false, term<K, M>...>> =
+    ((K != coefficient_kind::stored && value_free<M>) && ...);
+}  // namespace detail
+
+}  // namespace leibniz

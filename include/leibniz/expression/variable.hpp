@@ -1,0 +1,146 @@
+// Variables, packs of variables, and binding them to values: var<"x">, "x"_var,
+// vars<"x", 8>, x = 3.0, xs = std::array{...}.
+#pragma once
+
+#include <leibniz/detail/fixed_string.hpp>
+#include <leibniz/expression/nodes.hpp>
+
+#include <array>
+#include <cstddef>
+#include <span>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+namespace leibniz {
+
+// A value bound to one variable, made by `x = value`.
+template <class Variable, class T>
+struct binding {
+    using variable_type = Variable;
+    using value_type = T;
+    T value;
+};
+
+template <class T>
+concept BindableValue = Number<T> || (!Expression<T> && !std::is_pointer_v<std::remove_cvref_t<T>> &&
+                                      !std::is_array_v<std::remove_cvref_t<T>> && std::is_copy_constructible_v<T>);
+
+template <char... Name>
+struct variable : expression_base<variable<Name...>> {
+    static constexpr char name[] = {Name..., '\0'};
+
+    // x = value: a binding for evaluation. Any copyable scalar type works:
+    // float, double, long double, std::complex, a user-defined scalar.
+    template <class T>
+        requires BindableValue<std::remove_cvref_t<T>>
+    constexpr binding<variable, std::remove_cvref_t<T>> operator=(T&& value) const {
+        return {std::forward<T>(value)};
+    }
+};
+
+namespace detail {
+template <fixed_string S, std::size_t... I>
+constexpr auto make_variable(std::index_sequence<I...>) {
+    return variable<S.data[I]...>{};
+}
+
+template <std::size_t N>
+constexpr std::size_t digit_count() {
+    std::size_t d = 1;
+    for (std::size_t n = N; n >= 10; n /= 10) ++d;
+    return d;
+}
+template <std::size_t N, std::size_t Position>  // Position 0 is the most significant digit
+constexpr char digit() {
+    std::size_t n = N;
+    for (std::size_t i = Position + 1; i < digit_count<N>(); ++i) n /= 10;
+    return static_cast<char>('0' + n % 10);
+}
+template <std::size_t Index, char... Prefix, std::size_t... D>
+constexpr auto indexed_variable(std::index_sequence<D...>) {
+    return variable<Prefix..., digit<Index, D>()...>{};
+}
+}  // namespace detail
+
+// var<"x">: the variable named x.
+template <detail::fixed_string Name>
+inline constexpr auto var = [] {
+    static_assert(Name.size > 0, "leibniz: a variable needs a non-empty name");
+    return detail::make_variable<Name>(std::make_index_sequence<Name.size>{});
+}();
+
+namespace literals {
+// "x"_var: the same as var<"x">.
+template <detail::fixed_string Name>
+constexpr auto operator""_var() {
+    return var<Name>;
+}
+}  // namespace literals
+
+// ---- packs of variables: vars<"x", 8> is x0 ... x7 -------------------------
+
+template <class... Variables>
+struct variable_pack;
+
+// Binding of a whole pack, made by `xs = values` (std::array or std::span of N values).
+template <class Pack, class T>
+struct pack_binding {
+    using pack_type = Pack;
+    using value_type = T;
+    std::array<T, Pack::size> values;
+};
+
+// A tuple of variables (std::get and structured bindings work), bound as a whole by `xs = values`.
+template <class... Variables>
+struct variable_pack : std::tuple<Variables...> {
+    static constexpr std::size_t size = sizeof...(Variables);
+
+    template <class T, std::size_t N>
+    constexpr auto operator=(const std::array<T, N>& values) const {
+        static_assert(N == size, "leibniz: a pack of variables is bound from an array with one value per variable");
+        return pack_binding<variable_pack, std::remove_cv_t<T>>{values};
+    }
+    template <class T, std::size_t N>
+    constexpr auto operator=(std::span<T, N> values) const {
+        static_assert(N != std::dynamic_extent,
+                      "leibniz: a pack of variables is bound from a std::span of static extent (std::span<const T, N>)");
+        static_assert(N == size, "leibniz: a pack of variables is bound from a span with one value per variable");
+        pack_binding<variable_pack, std::remove_cv_t<T>> b{};
+        for (std::size_t i = 0; i < N; ++i) b.values[i] = values[i];
+        return b;
+    }
+};
+
+namespace detail {
+template <fixed_string Prefix, std::size_t... I>
+constexpr auto make_pack(std::index_sequence<I...>) {
+    return [] <std::size_t... P>(std::index_sequence<P...>) {
+        return variable_pack<decltype(indexed_variable<I, Prefix.data[P]...>(
+            std::make_index_sequence<digit_count<I>()>{}))...>{};
+    }(std::make_index_sequence<Prefix.size>{});
+}
+}  // namespace detail
+
+// vars<"x", N>: the variables x0 ... x(N-1), a tuple-like pack.
+template <detail::fixed_string Prefix, std::size_t N>
+inline constexpr auto vars = [] {
+    static_assert(Prefix.size > 0, "leibniz: a pack of variables needs a non-empty name");
+    static_assert(N > 0, "leibniz: a pack of variables has at least one variable");
+    return detail::make_pack<Prefix>(std::make_index_sequence<N>{});
+}();
+
+template <class T>
+struct is_variable_pack : std::false_type {};
+template <class... V>
+struct is_variable_pack<variable_pack<V...>> : std::true_type {};
+
+template <class T>
+concept VariablePack = is_variable_pack<std::remove_cvref_t<T>>::value;
+
+}  // namespace leibniz
+
+template <class... V>
+struct std::tuple_size<leibniz::variable_pack<V...>> : std::integral_constant<std::size_t, sizeof...(V)> {};
+template <std::size_t I, class... V>
+struct std::tuple_element<I, leibniz::variable_pack<V...>> : std::tuple_element<I, std::tuple<V...>> {};

@@ -1,0 +1,25 @@
+// leibniz: compile-time symbolic differentiation for C++20.
+//
+//   #include <leibniz/leibniz.hpp>
+//   namespace lz = leibniz;
+//   constexpr auto x = lz::var<"x">;
+//   constexpr auto f = 2*x*x - 3*x + 4;
+//   static_assert(lz::d(f, x)(x = 2.0) == 5.0);
+//
+// The pipeline, one folder each: expression/ (what you write) ->
+// simplification/ (canonical forms) -> differentiation/ (rules on types) ->
+// evaluation/ (numbers out) and printing/ (text out).
+#pragma once
+
+#include <leibniz/config.hpp>
+#include <leibniz/differentiation/d.hpp>
+#include <leibniz/differentiation/gradient.hpp>
+#include <leibniz/evaluation/evaluate.hpp>
+#include <leibniz/evaluation/point.hpp>
+#include <leibniz/expression/functions.hpp>
+#include <leibniz/expression/indexed.hpp>
+#include <leibniz/expression/nodes.hpp>
+#include <leibniz/expression/operators.hpp>
+#include <leibniz/expression/variable.hpp>
+#include <leibniz/printing/to_string.hpp>
+#include <leibniz/simplification/equivalent.hpp>

@@ -1,0 +1,349 @@
+// Canonical sums and products: flatten, sort, merge like terms and like
+// factors, fold numbers, and collapse what is left to the smallest shape.
+//
+//   operation                      resulting shape
+//   x + x                          2*x                     (sum: term<stored, x>)
+//   x - x                          0                       (zero: ±1 coefficients cancel in the type)
+//   2*x - 2*x                      0*x                     (a stored 0: printed and compared as 0)
+//   x*x, pow<2>(x)                 x^2                     (mul<factor<x, 2>>)
+//   x*y*x                          x^2*y
+//   x / x                          1                       (one)
+//   2*(x + 1)                      2*x + 2                 (a number distributes over one sum)
+//   (x + 1)*(y + 1)                (x + 1)*(y + 1)         (sums are never multiplied out)
+//
+// Only shapes whose type determines their value (see value_free) merge by
+// type: sin(2*x) + sin(3*x) has two terms of one type that must not merge.
+#pragma once
+
+#include <leibniz/expression/nodes.hpp>
+#include <leibniz/simplification/order.hpp>
+
+#include <array>
+#include <cstddef>
+#include <limits>
+#include <tuple>
+#include <utility>
+
+namespace leibniz::detail {
+
+using coefficient_kind = leibniz::coefficient_kind;
+
+constexpr coefficient_kind times(coefficient_kind a, coefficient_kind b) {
+    if (a == coefficient_kind::plus_one) return b;
+    if (b == coefficient_kind::plus_one) return a;
+    if (a == coefficient_kind::minus_one && b == coefficient_kind::minus_one) return coefficient_kind::plus_one;
+    return coefficient_kind::stored;
+}
+
+constexpr coefficient_kind kind_of_integer(int n) {
+    return n == 1 ? coefficient_kind::plus_one : n == -1 ? coefficient_kind::minus_one : coefficient_kind::stored;
+}
+
+// ============================================================================
+// Sums
+// ============================================================================
+
+// A sum in the making: constant + terms, in any order, unmerged.
+template <bool HasConstant, class... Terms>
+struct term_list {
+    number constant;
+    std::tuple<Terms...> terms;
+};
+
+template <class E>
+constexpr auto to_terms(const E& e) {
+    if constexpr (std::is_same_v<E, zero>)
+        return term_list<false>{};
+    else if constexpr (std::is_same_v<E, one>)
+        return term_list<true>{number(1), {}};
+    else if constexpr (std::is_same_v<E, constant>)
+        return term_list<true>{e.value, {}};
+    else
+        return term_list<false, term<coefficient_kind::plus_one, E>>{number(0), {{e, number(1)}}};
+}
+template <bool H, class... T>
+constexpr auto to_terms(const add<H, T...>& s) {
+    return term_list<H, T...>{s.constant, s.terms};
+}
+
+template <bool H1, class... A, bool H2, class... B>
+constexpr auto operator+(const term_list<H1, A...>& a, const term_list<H2, B...>& b) {
+    number c = H1 && H2 ? a.constant + b.constant : H1 ? a.constant : b.constant;
+    return term_list<H1 || H2, A..., B...>{c, std::tuple_cat(a.terms, b.terms)};
+}
+
+// Multiply every term and the constant by a coefficient of known kind.
+template <coefficient_kind K, bool H, coefficient_kind... TK, class... M>
+constexpr auto scale(const term_list<H, term<TK, M>...>& list, const number& c) {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return term_list<H, term<times(K, TK), M>...>{
+            H ? c * list.constant : number(0),
+            {term<times(K, TK), M>{std::get<I>(list.terms).monomial, c * std::get<I>(list.terms).coefficient}...}};
+    }(std::index_sequence_for<M...>{});
+}
+
+// Which input terms make up each output term, in canonical order.
+template <std::size_t N>
+struct merge_plan {
+    std::array<std::size_t, N> order{};     // input indices in canonical order
+    std::array<std::size_t, N> start{};     // group g is order[start[g] .. start[g] + length[g])
+    std::array<std::size_t, N> length{};
+    std::array<coefficient_kind, N> kind{};  // kind of the merged coefficient (sums)
+    std::array<int, N> exponent{};           // merged exponent (products)
+    std::size_t groups = 0;
+};
+
+// Coefficient of a merged group of structural ±1 terms.
+constexpr int unit_value(coefficient_kind k) { return k == coefficient_kind::plus_one ? 1 : -1; }
+
+template <class... Terms>
+struct sum_plan;
+template <coefficient_kind... K, class... M>
+struct sum_plan<term<K, M>...> {
+    static constexpr std::size_t n = sizeof...(M);
+    static constexpr auto value = [] {
+        constexpr std::array<key_view, n> keys{key_view_of<M>()...};
+        constexpr std::array<int, n> degrees{degree<M>...};
+        constexpr std::array<bool, n> mergeable{value_free<M>...};
+        constexpr std::array<coefficient_kind, n> kinds{K...};
+        merge_plan<n> p;
+        p.order = sorted_indices<n>([&](std::size_t a, std::size_t b) {
+            if (degrees[a] != degrees[b]) return degrees[a] > degrees[b];
+            return compare_keys(keys[a], keys[b]) < 0;
+        });
+        for (std::size_t i = 0; i < n;) {
+            std::size_t j = i + 1;
+            if (mergeable[p.order[i]])
+                while (j < n && compare_keys(keys[p.order[i]], keys[p.order[j]]) == 0) ++j;
+            bool structural = true;
+            int units = 0;
+            for (std::size_t k = i; k < j; ++k) {
+                if (kinds[p.order[k]] == coefficient_kind::stored)
+                    structural = false;
+                else
+                    units += unit_value(kinds[p.order[k]]);
+            }
+            if (!structural || units != 0) {  // ±1 coefficients that cancel vanish from the type
+                p.start[p.groups] = i;
+                p.length[p.groups] = j - i;
+                p.kind[p.groups] = !structural ? coefficient_kind::stored : kind_of_integer(units);
+                ++p.groups;
+            }
+            i = j;
+        }
+        return p;
+    }();
+};
+template <>
+struct sum_plan<> {
+    static constexpr merge_plan<0> value{};
+};
+
+// The smallest shape for a merged, sorted term list.
+template <bool H, class... Terms>
+constexpr auto collapse(const term_list<H, Terms...>& list) {
+    if constexpr (sizeof...(Terms) == 0) {
+        if constexpr (H)
+            return constant{{}, list.constant};
+        else
+            return zero{};
+    } else if constexpr (sizeof...(Terms) == 1 && !H) {
+        using T = std::tuple_element_t<0, std::tuple<Terms...>>;
+        if constexpr (std::is_same_v<T, term<coefficient_kind::plus_one, decltype(T::monomial)>>)
+            return std::get<0>(list.terms).monomial;
+        else
+            return add<H, Terms...>{{}, list.constant, list.terms};
+    } else {
+        return add<H, Terms...>{{}, list.constant, list.terms};
+    }
+}
+
+// Sort, merge and collapse.
+template <bool H, class... Terms>
+constexpr auto canonical_sum(const term_list<H, Terms...>& list) {
+    constexpr auto& plan = sum_plan<Terms...>::value;
+    return [&]<std::size_t... G>(std::index_sequence<G...>) {
+        auto merged_coefficient = [&]<std::size_t Group>(std::integral_constant<std::size_t, Group>) {
+            return [&]<std::size_t... K>(std::index_sequence<K...>) {
+                number c = std::get<plan.order[plan.start[Group]]>(list.terms).coefficient;
+                ((c = c + std::get<plan.order[plan.start[Group] + K + 1]>(list.terms).coefficient), ...);
+                return c;
+            }(std::make_index_sequence<plan.length[Group] - 1>{});
+        };
+        (void)merged_coefficient;  // unused when every term cancels
+        using terms_t = std::tuple<Terms...>;
+        return collapse(term_list<H, term<plan.kind[G], decltype(std::tuple_element_t<plan.order[plan.start[G]], terms_t>::monomial)>...>{
+            list.constant,
+            {{std::get<plan.order[plan.start[G]]>(list.terms).monomial,
+              merged_coefficient(std::integral_constant<std::size_t, G>{})}...}});
+    }(std::make_index_sequence<plan.groups>{});
+}
+
+// ============================================================================
+// Products
+// ============================================================================
+
+// A product in the making: coefficient × factors, in any order, unmerged.
+template <coefficient_kind K, class... Factors>
+struct factor_list {
+    number coefficient;
+    std::tuple<Factors...> factors;
+};
+
+template <class E>
+constexpr auto to_factors(const E& e) {
+    static_assert(!std::is_same_v<E, zero>, "leibniz internal error: a structural zero reached a product");
+    if constexpr (std::is_same_v<E, one>)
+        return factor_list<coefficient_kind::plus_one>{number(1), {}};
+    else if constexpr (std::is_same_v<E, constant>)
+        return factor_list<coefficient_kind::stored>{e.value, {}};
+    else
+        return factor_list<coefficient_kind::plus_one, factor<E, 1>>{number(1), {factor<E, 1>{e}}};
+}
+template <class... F>
+constexpr auto to_factors(const mul<F...>& p) {
+    return factor_list<coefficient_kind::plus_one, F...>{number(1), p.factors};
+}
+template <coefficient_kind K, class M>
+constexpr auto to_factors(const add<false, term<K, M>>& s) {  // a scaled monomial c*M
+    auto inner = to_factors(std::get<0>(s.terms).monomial);
+    return [&]<coefficient_kind IK, class... F>(const factor_list<IK, F...>& f) {
+        return factor_list<times(K, IK), F...>{std::get<0>(s.terms).coefficient * f.coefficient, f.factors};
+    }(inner);
+}
+
+template <coefficient_kind K1, class... A, coefficient_kind K2, class... B>
+constexpr auto operator*(const factor_list<K1, A...>& a, const factor_list<K2, B...>& b) {
+    return factor_list<times(K1, K2), A..., B...>{a.coefficient * b.coefficient, std::tuple_cat(a.factors, b.factors)};
+}
+
+template <class... Factors>
+struct product_plan;
+template <class... B, int... N>
+struct product_plan<factor<B, N>...> {
+    static constexpr std::size_t n = sizeof...(B);
+    static constexpr auto value = [] {
+        constexpr std::array<key_view, n> keys{key_view_of<B>()...};
+        constexpr std::array<bool, n> mergeable{value_free<B>...};
+        constexpr std::array<int, n> exponents{N...};
+        merge_plan<n> p;
+        p.order = sorted_indices<n>([&](std::size_t a, std::size_t b) { return compare_keys(keys[a], keys[b]) < 0; });
+        for (std::size_t i = 0; i < n;) {
+            std::size_t j = i + 1;
+            if (mergeable[p.order[i]])
+                while (j < n && compare_keys(keys[p.order[i]], keys[p.order[j]]) == 0) ++j;
+            int e = 0;
+            for (std::size_t k = i; k < j; ++k) e += exponents[p.order[k]];
+            if (e != 0) {  // x * x^-1 vanishes from the type
+                p.start[p.groups] = i;
+                p.length[p.groups] = j - i;
+                p.exponent[p.groups] = e;
+                ++p.groups;
+            }
+            i = j;
+        }
+        return p;
+    }();
+};
+template <>
+struct product_plan<> {
+    static constexpr merge_plan<0> value{};
+};
+
+template <class T>
+inline constexpr bool is_sum = false;
+template <bool H, class... T>
+inline constexpr bool is_sum<add<H, T...>> = true;
+
+// The expression for coefficient × monomial.
+template <coefficient_kind K, class M>
+constexpr auto scaled(const number& c, const M& m) {
+    if constexpr (K == coefficient_kind::plus_one)
+        return m;
+    else if constexpr (is_sum<M>)  // a number distributes over a sum
+        return collapse(scale<K>(to_terms(m), c));
+    else
+        return add<false, term<K, M>>{{}, number(0), {term<K, M>{m, c}}};
+}
+
+// The smallest shape for a merged, sorted factor list.
+template <coefficient_kind K, class... B, int... N>
+constexpr auto collapse(const factor_list<K, factor<B, N>...>& list) {
+    if constexpr (sizeof...(B) == 0) {
+        if constexpr (K == coefficient_kind::plus_one)
+            return one{};
+        else
+            return constant{{}, list.coefficient};
+    } else if constexpr (sizeof...(B) == 1 && ((N == 1) && ...)) {
+        return scaled<K>(list.coefficient, std::get<0>(list.factors).base);
+    } else {
+        return scaled<K>(list.coefficient, mul<factor<B, N>...>{{}, list.factors});
+    }
+}
+
+template <coefficient_kind K, class... F>
+constexpr auto canonical_product(const factor_list<K, F...>& list) {
+    constexpr auto& plan = product_plan<F...>::value;
+    using factors_t = std::tuple<F...>;
+    return [&]<std::size_t... G>(std::index_sequence<G...>) {
+        return collapse(factor_list<K, factor<decltype(std::tuple_element_t<plan.order[plan.start[G]], factors_t>::base),
+                                              plan.exponent[G]>...>{
+            list.coefficient, {{std::get<plan.order[plan.start[G]]>(list.factors).base}...}});
+    }(std::make_index_sequence<plan.groups>{});
+}
+
+// ============================================================================
+// The operations every other part of the library builds expressions with
+// ============================================================================
+
+template <class... E>
+inline constexpr bool any_zero = (std::is_same_v<E, zero> || ...);
+
+template <class... E>
+constexpr auto add_all(const E&... e) {
+    return canonical_sum((term_list<false>{} + ... + to_terms(e)));
+}
+
+template <class... E>
+constexpr auto mul_all(const E&... e) {
+    if constexpr (any_zero<E...>)
+        return zero{};
+    else
+        return canonical_product((factor_list<coefficient_kind::plus_one>{number(1), {}} * ... * to_factors(e)));
+}
+
+template <class E>
+constexpr auto negate(const E& e) {
+    return collapse(scale<coefficient_kind::minus_one>(to_terms(e), number(-1)));
+}
+
+template <int N, coefficient_kind K, class... B, int... M>
+constexpr auto raise(const factor_list<K, factor<B, M>...>& list) {
+    constexpr coefficient_kind k = K == coefficient_kind::minus_one ? (N % 2 == 0 ? coefficient_kind::plus_one : K) : K;
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return factor_list<k, factor<B, M * N>...>{integer_power(list.coefficient, N),
+                                                    {factor<B, M * N>{std::get<I>(list.factors).base}...}};
+    }(std::index_sequence_for<B...>{});
+}
+
+// e^N for an integer N.
+template <int N, class E>
+constexpr auto power_of(const E& e) {
+    if constexpr (N == 0)
+        return one{};  // also for a structural zero: pow<0>(e) is 1, as std::pow(0, 0)
+    else if constexpr (N == 1)
+        return e;
+    else if constexpr (std::is_same_v<E, zero>) {
+        if constexpr (N > 0)
+            return zero{};
+        else
+            return constant{{}, number::from_real(std::numeric_limits<long double>::infinity())};
+    } else if constexpr (std::is_same_v<E, one>)
+        return one{};
+    else if constexpr (std::is_same_v<E, constant>)
+        return constant{{}, integer_power(e.value, N)};
+    else
+        return canonical_product(raise<N>(to_factors(e)));
+}
+
+}  // namespace leibniz::detail

@@ -1,0 +1,214 @@
+// The total order on shapes that sorts terms and factors into canonical order.
+//
+// Every shape has a key: a token sequence that encodes its type injectively
+// (equal keys <=> equal types). Keys are compared lexicographically. Terms of a
+// sum are ordered first by polynomial degree, highest first, then by key;
+// factors of a product by key alone. The key's first token is the node kind:
+//
+//   variable < product < real power < power < function < sum < number
+//
+// so a product prints as `2*x*y*sin(x)*(x + 1)` and a sum as `x^2 + x*y + y + sin(x) + 1`.
+// Variable names compare character by character, except that a run of digits
+// compares as a number: x2 < x10.
+//
+// Keys are computed by constexpr functions, once per type (a variable
+// template), and sorting is an insertion sort of indices in a constant
+// expression: this costs a few template instantiations per sorted list, where
+// a sort by template recursion would instantiate one comparison per pair.
+#pragma once
+
+#include <leibniz/expression/nodes.hpp>
+
+#include <array>
+#include <cstddef>
+
+namespace leibniz::detail {
+
+enum key_token : int {
+    key_end = 0,
+    key_digits = 1,
+    key_variable = 1000,
+    key_product,
+    key_real_power,
+    key_power,
+    key_function,
+    key_sum,
+    key_constant,
+    key_zero,
+    key_one,
+};
+
+template <class Op>
+inline constexpr int function_rank = 0;
+template <>
+inline constexpr int function_rank<ops::sin> = 1;
+template <>
+inline constexpr int function_rank<ops::cos> = 2;
+template <>
+inline constexpr int function_rank<ops::tan> = 3;
+template <>
+inline constexpr int function_rank<ops::exp> = 4;
+template <>
+inline constexpr int function_rank<ops::log> = 5;
+template <>
+inline constexpr int function_rank<ops::sqrt> = 6;
+template <>
+inline constexpr int function_rank<ops::tanh> = 7;
+template <>
+inline constexpr int function_rank<ops::abs> = 8;
+template <>
+inline constexpr int function_rank<ops::sign> = 9;
+
+// A sink that only counts, and one that writes: the same function computes a
+// key's length and its tokens.
+struct key_counter {
+    std::size_t size = 0;
+    constexpr void put(int) { ++size; }
+};
+template <std::size_t N>
+struct key_writer {
+    std::array<int, N> tokens{};
+    std::size_t size = 0;
+    constexpr void put(int t) { tokens[size++] = t; }
+};
+
+template <class T>
+struct key_of;  // key_of<T>::write(sink)
+
+template <class T, class Sink>
+constexpr void write_key(Sink& s) {
+    key_of<T>::write(s);
+}
+
+template <>
+struct key_of<zero> {
+    static constexpr void write(auto& s) { s.put(key_zero); }
+};
+template <>
+struct key_of<one> {
+    static constexpr void write(auto& s) { s.put(key_one); }
+};
+template <>
+struct key_of<constant> {
+    static constexpr void write(auto& s) { s.put(key_constant); }
+};
+template <char... C>
+struct key_of<variable<C...>> {
+    static constexpr void write(auto& s) {
+        constexpr char name[] = {C..., '\0'};
+        s.put(key_variable);
+        for (std::size_t i = 0; name[i] != '\0';) {
+            if (name[i] >= '0' && name[i] <= '9') {
+                int value = 0;
+                for (; name[i] >= '0' && name[i] <= '9'; ++i) value = value * 10 + (name[i] - '0');
+                s.put(key_digits);
+                s.put(value);
+            } else {
+                s.put(static_cast<unsigned char>(name[i]) + 2);
+                ++i;
+            }
+        }
+        s.put(key_end);
+    }
+};
+template <class... B, int... N>
+struct key_of<mul<factor<B, N>...>> {
+    static constexpr void write(auto& s) {
+        s.put(key_product);
+        s.put(static_cast<int>(sizeof...(B)));
+        ((write_key<B>(s), s.put(-N)), ...);  // higher exponent first: x^2*y before x*y^2
+    }
+};
+template <class B>
+struct key_of<real_power<B>> {
+    static constexpr void write(auto& s) {
+        s.put(key_real_power);
+        write_key<B>(s);
+    }
+};
+template <class B, class E>
+struct key_of<power<B, E>> {
+    static constexpr void write(auto& s) {
+        s.put(key_power);
+        write_key<B>(s);
+        write_key<E>(s);
+    }
+};
+template <class Op, class A>
+struct key_of<function<Op, A>> {
+    static constexpr void write(auto& s) {
+        s.put(key_function);
+        s.put(function_rank<Op>);
+        write_key<A>(s);
+    }
+};
+template <bool H, coefficient_kind... K, class... M>
+struct key_of<add<H, term<K, M>...>> {
+    static constexpr void write(auto& s) {
+        s.put(key_sum);
+        s.put(H ? 1 : 0);
+        s.put(static_cast<int>(sizeof...(M)));
+        ((s.put(static_cast<int>(K)), write_key<M>(s)), ...);
+    }
+};
+
+template <class T>
+constexpr std::size_t key_size() {
+    key_counter c;
+    write_key<T>(c);
+    return c.size;
+}
+
+template <class T>
+inline constexpr auto shape_key = [] {
+    key_writer<key_size<T>()> w;
+    write_key<T>(w);
+    return w.tokens;
+}();
+
+// A view of a key: tokens and length.
+struct key_view {
+    const int* tokens;
+    std::size_t size;
+};
+
+template <class T>
+constexpr key_view key_view_of() {
+    return {shape_key<T>.data(), shape_key<T>.size()};
+}
+
+constexpr int compare_keys(key_view a, key_view b) {
+    for (std::size_t i = 0; i < a.size && i < b.size; ++i)
+        if (a.tokens[i] != b.tokens[i]) return a.tokens[i] < b.tokens[i] ? -1 : 1;
+    return a.size == b.size ? 0 : (a.size < b.size ? -1 : 1);
+}
+
+// Polynomial degree of a shape: variables count 1, an integer power multiplies,
+// a sum has the degree of its highest term; functions and real powers count 0.
+template <class T>
+inline constexpr int degree = 0;
+template <char... C>
+inline constexpr int degree<variable<C...>> = 1;
+template <class... B, int... N>
+inline constexpr int degree<mul<factor<B, N>...>> = ((degree<B> * N) + ... + 0);
+template <bool H, coefficient_kind... K, class... M>
+inline constexpr int degree<add<H, term<K, M>...>> = [] {
+    int d = 0;
+    ((d = degree<M> > d ? degree<M> : d), ...);
+    return d;
+}();
+
+// Stable insertion sort of the indices 0..N-1 by `less`.
+template <std::size_t N, class Less>
+constexpr std::array<std::size_t, N> sorted_indices(Less less) {
+    std::array<std::size_t, N> idx{};
+    for (std::size_t i = 0; i < N; ++i) idx[i] = i;
+    for (std::size_t i = 1; i < N; ++i) {
+        std::size_t v = idx[i], j = i;
+        for (; j > 0 && less(v, idx[j - 1]); --j) idx[j] = idx[j - 1];
+        idx[j] = v;
+    }
+    return idx;
+}
+
+}  // namespace leibniz::detail

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Run the whole leibniz test suite (GCC and Clang) on Debian 12.
+# Installs the needed Debian packages first if any is missing.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+# make: cmake only recommends it, and apt runs without recommends here.
+bash scripts/ensure-packages.sh \
+  cmake make g++ clang libboost1.81-dev libboost-test1.81-dev
+
+cmake --workflow --preset gcc
+cmake --workflow --preset clang
+
+echo
+echo "== leibniz test summary =="
+echo "gcc   ($(g++ -dumpfullversion)): configure, build, tests passed"
+echo "clang ($(clang++ -dumpversion)): configure, build, tests passed"

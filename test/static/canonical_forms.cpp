@@ -1,0 +1,90 @@
+// Canonical forms, checked on types and values at compile time.
+#include <leibniz/leibniz.hpp>
+
+#include <type_traits>
+
+namespace lz = leibniz;
+
+namespace {
+
+constexpr auto x = lz::var<"x">;
+constexpr auto y = lz::var<"y">;
+constexpr auto z = lz::var<"z">;
+
+template <class A, class B>
+constexpr bool same_type(const A&, const B&) {
+    return std::is_same_v<A, B>;
+}
+
+// ---- the identities of the design ----
+static_assert(lz::equivalent(x * x, lz::pow<2>(x)));
+static_assert(same_type(x * x, lz::pow<2>(x)));  // one shape, not just equal values
+static_assert(lz::equivalent(x * y, y * x));
+static_assert(same_type(x * y, y * x));
+static_assert(lz::equivalent(x + y + x, 2 * x + y));
+static_assert(same_type(x + y + x, 2 * x + y));
+static_assert(lz::equivalent(x * y * x, lz::pow<2>(x) * y));
+static_assert(lz::equivalent(lz::d(lz::pow<2>(x) / 2, x), x));  // a half, never an integer division
+static_assert(lz::equivalent(lz::d(2 * x * x - 3 * x + 4, x), 4 * x - 3));
+static_assert(same_type(lz::d(2 * x * x - 3 * x + 4, x), 4 * x - 3));  // ctre-style: test the type produced
+
+// ---- sound, not complete: these differ ----
+static_assert(!lz::equivalent(x, y));
+static_assert(!lz::equivalent(2 * x, 3 * x));
+static_assert(!lz::equivalent(x + 1, x + 2));
+static_assert(!lz::equivalent(lz::sin(2 * x), lz::sin(3 * x)));
+static_assert(!lz::equivalent(lz::pow<2>(x + 1), x * x + 2 * x + 1));  // no expansion
+
+// ---- structural zeros and ones vanish from the type ----
+static_assert(same_type(x - x, lz::zero{}));
+static_assert(same_type(x / x, lz::one{}));
+static_assert(same_type(x * lz::pow<-1>(x), lz::one{}));
+static_assert(same_type(lz::d(y, x), lz::zero{}));
+static_assert(same_type(lz::d(x, x), lz::one{}));
+static_assert(same_type(lz::d(lz::sin(y) * y, x), lz::zero{}));
+static_assert(same_type(lz::pow<0>(x + y), lz::one{}));
+static_assert(same_type(lz::pow<1>(x), x));
+static_assert(same_type(lz::sin(lz::d(y, x)), lz::zero{}));  // sin(0) is 0 by structure
+static_assert(same_type(lz::exp(lz::d(y, x)), lz::one{}));
+static_assert(same_type(-(-x), x));
+static_assert(same_type(+x, x));
+
+// A stored number stays stored even when it is 0 or 1 (the type cannot see values).
+static_assert(lz::equivalent(0 * x, lz::zero{}));
+static_assert(lz::equivalent(2 * x - 2 * x, lz::zero{}));
+static_assert(lz::equivalent(1 * x, x));
+static_assert(same_type(2 * x, 3 * x));  // a type names a shape, not a node
+
+// ---- like terms and factors merge, numbers fold ----
+static_assert(same_type(x + x + x, 3 * x));
+static_assert(lz::equivalent(x + x + x, 3 * x));
+static_assert(lz::equivalent(2 * x + 3 * x, 5 * x));
+static_assert(lz::equivalent(x * x * x, lz::pow<3>(x)));
+static_assert(lz::equivalent(lz::pow<2>(x) * lz::pow<-3>(x), lz::pow<-1>(x)));
+static_assert(lz::equivalent(lz::pow<2>(lz::pow<3>(x)), lz::pow<6>(x)));
+static_assert(lz::equivalent(lz::pow<2>(2 * x), 4 * x * x));
+static_assert(lz::equivalent(lz::pow<-1>(2 * x), lz::pow<-1>(x) / 2));
+static_assert(lz::equivalent(2 * (x + 1), 2 * x + 2));  // a number distributes over one sum
+static_assert(lz::equivalent((x + y) * (x + y), lz::pow<2>(x + y)));  // a value-free sum merges as a factor
+static_assert(lz::equivalent(x * y * z, z * (y * x)));
+static_assert(lz::equivalent(x + (y + z), (z + x) + y));
+static_assert(lz::equivalent(x - (y - z), x + z - y));
+static_assert(lz::equivalent(x / y / z, x / (y * z)));
+static_assert(lz::equivalent(6 * x / 4, 3 * x / 2));
+static_assert(lz::equivalent(x / 2 + x / 2, x));
+static_assert(lz::equivalent(0.5 * x + 0.5 * x, 1.0 * x));
+
+// ---- values: merged coefficients are computed from the stored numbers ----
+static_assert((2 * x + 3 * x)(x = 1.0) == 5.0);
+static_assert((x / 3 + x / 6)(x = 6.0) == 3.0);
+static_assert(((x + 1) * (x + 1))(x = 2.0) == 9.0);  // same type, numbers inside: kept apart, still right
+static_assert((lz::pow<2>(x - 1) + lz::pow<2>(x - 2))(x = 0.0) == 5.0);
+
+// ---- the order of terms and factors ----
+static_assert(lz::to_static_string(1 + y + x * x + x) == "x^2 + x + y + 1");  // degree first, then names
+static_assert(lz::to_static_string(y * lz::sin(x) * x) == "x*y*sin(x)");          // variables, then functions
+static_assert(lz::to_static_string(x * x * y + x * y * y) == "x^2*y + x*y^2");
+constexpr auto xs = lz::vars<"x", 12>;
+static_assert(lz::to_static_string(std::get<10>(xs) + std::get<2>(xs)) == "x2 + x10");  // digit runs compare as numbers
+
+}  // namespace

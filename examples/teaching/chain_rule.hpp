@@ -1,0 +1,33 @@
+// The chain rule: u = 2x² − x − 2, y = 3u + 1, dy/dx = 3·du/dx = 12x − 3.
+#pragma once
+
+#include "check.hpp"
+
+#include <leibniz/leibniz.hpp>
+
+#include <cstdio>
+
+namespace examples {
+
+inline int chain_rule() {
+    namespace lz = leibniz;
+    checker check;
+    constexpr auto x = lz::var<"x">;
+    constexpr auto u = 2 * x * x - x - 2;
+    constexpr auto y = 3 * u + 1;
+    constexpr auto dy = lz::d(y, x);
+    static_assert(lz::equivalent(dy, 3 * lz::d(u, x)));  // dy/dx = dy/du · du/dx
+    static_assert(lz::to_static_string(dy) == "12*x - 3");
+
+    std::cout << "u(x)  = " << u << "\n"
+              << "du/dx = " << lz::d(u, x) << "\n"
+              << "y(u)  = 3*u + 1 = " << y << "\n"
+              << "dy/dx = " << dy << "  (3*(4*x - 1), zero at x = 1/4)\n";
+    check.expect(lz::to_string(dy) == "12*x - 3", "dy/dx = 12x - 3");
+    check.expect(dy(x = 0.25) == 0, "dy/dx vanishes at x = 1/4");
+    std::printf("dy/dx at x = 2: %g\n", dy(x = 2.0));
+    check.expect(dy(x = 2.0) == 21, "dy/dx(2) = 21");
+    return check.failures;
+}
+
+}  // namespace examples

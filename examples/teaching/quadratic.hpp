@@ -1,0 +1,36 @@
+// f(x) = 2x² − 3x + 4: its derivative, exact and by a forward difference.
+#pragma once
+
+#include "check.hpp"
+
+#include <leibniz/leibniz.hpp>
+
+#include <cstdio>
+
+namespace examples {
+
+inline int quadratic() {
+    namespace lz = leibniz;
+    checker check;
+    constexpr auto x = lz::var<"x">;
+    constexpr auto f = 2 * x * x - 3 * x + 4;
+    constexpr auto df = lz::d(f, x);
+    static_assert(lz::to_static_string(df) == "4*x - 3");  // proved while compiling
+
+    std::cout << "f(x)  = " << f << "\n"
+              << "f'(x) = " << df << "\n";
+    std::printf("f(3) = %g\n", f(x = 3.0));
+    check.expect(f(x = 3.0) == 13, "f(3) = 13");
+    for (double p : {-1.0, 2.0}) {
+        const double h = 1e-4;
+        const double forward = (f(x = p + h) - f(x = p)) / h;  // slope of a secant, off by 2h
+        std::printf("f'(%g) = %g exactly; forward difference with h = 1e-4: %.4f\n", p, df(x = p), forward);
+        check.expect_near(forward, df(x = p) + 2 * h, 1e-9, "forward difference = f'(x) + 2h");
+    }
+    check.expect(df(x = -1.0) == -7 && df(x = 2.0) == 5, "f'(-1) = -7, f'(2) = 5");
+    std::printf("f'(x) = 0 at x = 3/4: f'(0.75) = %g\n", df(x = 0.75));
+    check.expect(df(x = 0.75) == 0, "the minimum is at x = 3/4");
+    return check.failures;
+}
+
+}  // namespace examples

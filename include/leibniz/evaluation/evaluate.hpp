@@ -8,6 +8,11 @@
 #include <leibniz/evaluation/point.hpp>
 #include <leibniz/expression/nodes.hpp>
 
+#include <boost/hana/front.hpp>
+#include <boost/hana/remove_if.hpp>
+#include <boost/hana/tuple.hpp>
+#include <boost/hana/type.hpp>
+
 #include <tuple>
 #include <utility>
 
@@ -128,13 +133,11 @@ constexpr bool check_bindings() {
     return []<class... Vs>(variable_pack<Vs...>) {
         constexpr bool all_bound = (environment<Sources...>::template has<Vs> && ...);
         if constexpr (!all_bound) {
-            constexpr std::size_t first = [] {
-                constexpr bool bound[] = {environment<Sources...>::template has<Vs>...};
-                std::size_t i = 0;
-                while (bound[i]) ++i;
-                return i;
-            }();
-            report_missing_binding(std::tuple_element_t<first, std::tuple<Vs...>>{});
+            // Only a failed check gets here, so the type-level search costs nothing in a correct program.
+            constexpr auto unbound = boost::hana::remove_if(boost::hana::tuple_t<Vs...>, [](auto v) {
+                return boost::hana::bool_c<environment<Sources...>::template has<typename decltype(v)::type>>;
+            });
+            report_missing_binding(typename decltype(+boost::hana::front(unbound))::type{});
         }
         return all_bound;
     }(typename free_variables<E>::type{});

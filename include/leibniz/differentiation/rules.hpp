@@ -3,6 +3,7 @@
 // is born simplified: structural zeros vanish, like terms merge.
 #pragma once
 
+#include <leibniz/detail/tuple.hpp>
 #include <leibniz/expression/functions.hpp>
 #include <leibniz/expression/nodes.hpp>
 #include <leibniz/simplification/collect.hpp>
@@ -49,37 +50,36 @@ template <bool H, coefficient_kind... K, class... M, class V>
 constexpr auto derive(const add<H, term<K, M>...>& s, V v) {
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
         return canonical_sum(
-            (term_list<false>{} + ... +
-             scale<K>(to_terms(derive(std::get<I>(s.terms).monomial, v)), std::get<I>(s.terms).coefficient)));
+            concat_terms(scale<K>(to_terms(derive(get<I>(s.terms).monomial, v)), get<I>(s.terms).coefficient)...));
     }(std::index_sequence_for<M...>{});
 }
 
 // d(Π Bⱼ^Nⱼ) = Σᵢ Nᵢ·Bᵢ^(Nᵢ-1)·Πⱼ≠ᵢ Bⱼ^Nⱼ · d(Bᵢ)
 template <std::size_t I, class... B, int... N, class V>
 constexpr auto product_rule_term(const mul<factor<B, N>...>& p, V v) {
-    using factors_t = std::tuple<factor<B, N>...>;
-    using Fi = std::tuple_element_t<I, factors_t>;
+    using factors_t = tuple<factor<B, N>...>;
+    using Fi = element_t<I, factors_t>;
     constexpr int n = std::array<int, sizeof...(N)>{N...}[I];
-    auto d_base = derive(std::get<I>(p.factors).base, v);
+    auto d_base = derive(get<I>(p.factors).base, v);
     if constexpr (std::is_same_v<decltype(d_base), zero>) {
         return zero{};
     } else {
         auto others = [&]<std::size_t... J>(std::index_sequence<J...>) {
             auto keep = [&]<std::size_t Jj>(std::integral_constant<std::size_t, Jj>) {
-                using Fj = std::tuple_element_t<Jj, factors_t>;
+                using Fj = element_t<Jj, factors_t>;
                 if constexpr (Jj != I)
-                    return std::tuple<Fj>{std::get<Jj>(p.factors)};
+                    return tuple<Fj>{{get<Jj>(p.factors)}};
                 else if constexpr (n - 1 != 0)
-                    return std::tuple<factor<decltype(Fi::base), n - 1>>{{std::get<I>(p.factors).base}};
+                    return tuple<factor<decltype(Fi::base), n - 1>>{{factor<decltype(Fi::base), n - 1>{get<I>(p.factors).base}}};
                 else
-                    return std::tuple<>{};
+                    return tuple<>{};
             };
-            return std::tuple_cat(keep(std::integral_constant<std::size_t, J>{})...);
+            return cat_all(keep(std::integral_constant<std::size_t, J>{})...);
         }(std::index_sequence_for<B...>{});
-        auto list = [&]<class... F>(const std::tuple<F...>& fs) {
+        auto list = [&]<class Indices, class... F>(const indexed_tuple<Indices, F...>& fs) {
             return factor_list<kind_of_integer(n), F...>{number(n), fs};
         }(others);
-        return canonical_product(list * to_factors(d_base));
+        return canonical_product(concat_factors(list, to_factors(d_base)));
     }
 }
 

@@ -1,7 +1,6 @@
 // The variables of gradient(f, x, y, xs...): single variables and packs, flattened in order.
 #pragma once
 
-#include <leibniz/evaluation/free_variables.hpp>
 #include <leibniz/expression/variable.hpp>
 
 #include <type_traits>
@@ -23,8 +22,11 @@ struct as_pack<variable_pack<V...>> {
     using type = variable_pack<V...>;
 };
 
+template <class... A, class... B>
+variable_pack<A..., B...> operator+(variable_pack<A...>, variable_pack<B...>);  // declared only: for decltype
+
 template <class... Args>
-using flattened_variables = typename concat_packs<typename as_pack<std::remove_cvref_t<Args>>::type...>::type;
+using flattened_variables = decltype((variable_pack<>{} + ... + typename as_pack<std::remove_cvref_t<Args>>::type{}));
 
 template <class V, class... All>
 inline constexpr std::size_t occurrences = (std::size_t{std::is_same_v<V, All>} + ... + 0);

@@ -6,6 +6,7 @@
 // evaluation is done in double, so that x / 2 is a half).
 #pragma once
 
+#include <leibniz/detail/tuple.hpp>
 #include <leibniz/expression/variable.hpp>
 
 #include <array>
@@ -76,7 +77,7 @@ struct scalar_of<> {
 
 template <class... Sources>
 struct environment {
-    std::tuple<const Sources&...> sources;
+    tuple<const Sources&...> sources;
 
     template <class V>
     static constexpr std::size_t source_index = [] {
@@ -90,7 +91,7 @@ struct environment {
 
     template <class V, class T>
     constexpr T get() const {
-        return static_cast<T>(bound_value<V>(std::get<source_index<V>>(sources)));
+        return static_cast<T>(bound_value<V>(detail::get<source_index<V>>(sources)));
     }
 };
 

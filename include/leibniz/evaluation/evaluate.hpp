@@ -1,17 +1,13 @@
 // Numbers out: an expression evaluated with bound variables, in any scalar type.
 #pragma once
 
+#include <leibniz/detail/tuple.hpp>
 #include <leibniz/detail/diagnostics.hpp>
 #include <leibniz/evaluation/bind.hpp>
 #include <leibniz/evaluation/free_variables.hpp>
 #include <leibniz/evaluation/math.hpp>
 #include <leibniz/evaluation/point.hpp>
 #include <leibniz/expression/nodes.hpp>
-
-#include <boost/hana/front.hpp>
-#include <boost/hana/remove_if.hpp>
-#include <boost/hana/tuple.hpp>
-#include <boost/hana/type.hpp>
 
 #include <tuple>
 #include <utility>
@@ -60,11 +56,11 @@ constexpr T evaluate(const add<H, Terms...>& s, const Env& env) {
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
         if constexpr (H) {
             T acc = to_scalar<T>(s.constant);
-            ((acc = add_term(acc, std::get<I>(s.terms), env)), ...);
+            ((acc = add_term(acc, get<I>(s.terms), env)), ...);
             return acc;
         } else {
-            T acc = first_term<T>(std::get<0>(s.terms), env);
-            ((acc = add_term(acc, std::get<I + 1>(s.terms), env)), ...);
+            T acc = first_term<T>(get<0>(s.terms), env);
+            ((acc = add_term(acc, get<I + 1>(s.terms), env)), ...);
             return acc;
         }
     }(std::make_index_sequence<sizeof...(Terms) - (H ? 0 : 1)>{});
@@ -89,7 +85,7 @@ constexpr T evaluate(const mul<factor<B, N>...>& p, const Env& env) {
                     }
                 }
             };
-            (multiply(std::get<I>(p.factors)), ...);
+            (multiply(get<I>(p.factors)), ...);
             return result;
         };
         if constexpr (!any_negative)
@@ -130,17 +126,9 @@ constexpr T evaluate(const power<B, E>& p, const Env& env) {
 // Checks an expression's bindings; reports the first unbound variable by name.
 template <class E, class... Sources>
 constexpr bool check_bindings() {
-    return []<class... Vs>(variable_pack<Vs...>) {
-        constexpr bool all_bound = (environment<Sources...>::template has<Vs> && ...);
-        if constexpr (!all_bound) {
-            // Only a failed check gets here, so the type-level search costs nothing in a correct program.
-            constexpr auto unbound = boost::hana::remove_if(boost::hana::tuple_t<Vs...>, [](auto v) {
-                return boost::hana::bool_c<environment<Sources...>::template has<typename decltype(v)::type>>;
-            });
-            report_missing_binding(typename decltype(+boost::hana::front(unbound))::type{});
-        }
-        return all_bound;
-    }(typename free_variables<E>::type{});
+    using missing = typename first_unbound<E, environment<Sources...>>::type;
+    if constexpr (!std::is_void_v<missing>) report_missing_binding(missing{});
+    return std::is_void_v<missing>;
 }
 
 template <class... Sources>
@@ -153,7 +141,7 @@ constexpr bool check_sources() {
 template <class T, class E, class... Sources>
 constexpr T evaluate_with(const E& e, const Sources&... sources) {
     if constexpr (check_sources<Sources...>() && check_bindings<E, Sources...>())
-        return evaluate<T>(e, environment<Sources...>{{sources...}});
+        return evaluate<T>(e, environment<Sources...>{{{sources}...}});
     else
         return T{};
 }

@@ -1,53 +1,50 @@
-// The variables an expression depends on, as a type list (with repeats).
+// Which variable of an expression a set of bindings leaves without a value.
+//
+// first_unbound<E, Env>::type is the first such variable, or void. It is a
+// walk over the expression's type that builds no list of variables: an
+// expression with hundreds of terms costs one instantiation per node.
 #pragma once
 
 #include <leibniz/expression/nodes.hpp>
-#include <leibniz/expression/variable.hpp>
+
+#include <cstddef>
+#include <tuple>
+#include <type_traits>
 
 namespace leibniz::detail {
 
-template <class... Lists>
-struct concat_packs;
-template <>
-struct concat_packs<> {
-    using type = variable_pack<>;
-};
-template <class... A>
-struct concat_packs<variable_pack<A...>> {
-    using type = variable_pack<A...>;
-};
-template <class... A, class... B, class... Rest>
-struct concat_packs<variable_pack<A...>, variable_pack<B...>, Rest...> {
-    using type = typename concat_packs<variable_pack<A..., B...>, Rest...>::type;
+template <class E, class Env>
+struct first_unbound;
+
+// The first non-void type among the children's answers (void if none).
+template <class Env, class... Children>
+struct first_unbound_among {
+    static constexpr std::size_t index = [] {
+        constexpr bool unbound[] = {!std::is_void_v<typename first_unbound<Children, Env>::type>..., true};
+        std::size_t i = 0;
+        while (!unbound[i]) ++i;
+        return i;
+    }();
+    using type = std::tuple_element_t<index, std::tuple<typename first_unbound<Children, Env>::type..., void>>;
 };
 
-template <class E>
-struct free_variables {
-    using type = variable_pack<>;  // numbers, zero, one
+template <class E, class Env>
+struct first_unbound {  // numbers, zero, one
+    using type = void;
 };
-template <char... C>
-struct free_variables<variable<C...>> {
-    using type = variable_pack<variable<C...>>;
+template <char... C, class Env>
+struct first_unbound<variable<C...>, Env> {
+    using type = std::conditional_t<Env::template has<variable<C...>>, void, variable<C...>>;
 };
-template <bool H, coefficient_kind... K, class... M>
-struct free_variables<add<H, term<K, M>...>> {
-    using type = typename concat_packs<typename free_variables<M>::type...>::type;
-};
-template <class... B, int... N>
-struct free_variables<mul<factor<B, N>...>> {
-    using type = typename concat_packs<typename free_variables<B>::type...>::type;
-};
-template <class Op, class A>
-struct free_variables<function<Op, A>> {
-    using type = typename free_variables<A>::type;
-};
-template <class B>
-struct free_variables<real_power<B>> {
-    using type = typename free_variables<B>::type;
-};
-template <class B, class E>
-struct free_variables<power<B, E>> {
-    using type = typename concat_packs<typename free_variables<B>::type, typename free_variables<E>::type>::type;
-};
+template <bool H, coefficient_kind... K, class... M, class Env>
+struct first_unbound<add<H, term<K, M>...>, Env> : first_unbound_among<Env, M...> {};
+template <class... B, int... N, class Env>
+struct first_unbound<mul<factor<B, N>...>, Env> : first_unbound_among<Env, B...> {};
+template <class Op, class A, class Env>
+struct first_unbound<function<Op, A>, Env> : first_unbound<A, Env> {};
+template <class B, class Env>
+struct first_unbound<real_power<B>, Env> : first_unbound<B, Env> {};
+template <class B, class E, class Env>
+struct first_unbound<power<B, E>, Env> : first_unbound_among<Env, B, E> {};
 
 }  // namespace leibniz::detail

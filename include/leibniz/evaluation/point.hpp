@@ -52,10 +52,8 @@ struct point<T, variable_pack<Variables...>> {
     // point(x = 1.0, xs = array, ...): every variable of the point from the bindings.
     template <class... Sources>
         requires(sizeof...(Sources) > 0 && (detail::is_binding_source<Sources> && ...))
-    constexpr point(const Sources&... sources) {  // NOLINT: implicit, point(x = 1.0) reads as a conversion
-        detail::environment<Sources...> env{{sources...}};
-        values = {env.template get<Variables, T>()...};
-    }
+    constexpr point(const Sources&... sources)  // NOLINT: implicit, point(x = 1.0) reads as a conversion
+        : values(gather(sources...)) {}
 
     template <Variable V>
     constexpr T& operator[](V) {
@@ -68,6 +66,13 @@ struct point<T, variable_pack<Variables...>> {
         return values[detail::index_in<V, variables>];
     }
     friend constexpr bool operator==(const point&, const point&) = default;
+
+   private:
+    template <class... Sources>
+    static constexpr std::array<T, sizeof...(Variables)> gather(const Sources&... sources) {
+        const detail::environment<Sources...> env{{{sources}...}};
+        return {env.template get<Variables, T>()...};
+    }
 };
 
 template <class... Sources>

@@ -14,6 +14,7 @@
 //   power<B, E>                       B^E, E an expression
 #pragma once
 
+#include <leibniz/detail/tuple.hpp>
 #include <leibniz/detail/number.hpp>
 
 #include <tuple>
@@ -62,7 +63,7 @@ struct term {
 template <bool HasConstant, class... Terms>
 struct add : expression_base<add<HasConstant, Terms...>> {
     detail::number constant;  // meaningful when HasConstant
-    std::tuple<Terms...> terms;
+    detail::tuple<Terms...> terms;
 };
 
 // One factor of a product: Base^Exponent, the integer exponent part of the type.
@@ -73,7 +74,7 @@ struct factor {
 
 template <class... Factors>
 struct mul : expression_base<mul<Factors...>> {
-    std::tuple<Factors...> factors;
+    detail::tuple<Factors...> factors;
 };
 
 // The elementary functions, one tag each.

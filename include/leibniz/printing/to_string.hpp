@@ -13,6 +13,7 @@
 //   functions                                  sin(x), sign(x) (the derivative of abs)
 #pragma once
 
+#include <leibniz/detail/tuple.hpp>
 #include <leibniz/expression/nodes.hpp>
 #include <leibniz/expression/variable.hpp>
 #include <leibniz/printing/number.hpp>
@@ -76,7 +77,7 @@ constexpr bool prints_as_single_positive_item(const add<H, Terms...>& s) {
                 negative = negative || t.coefficient.is_negative();
             }
         };
-        (count(std::get<I>(s.terms)), ...);
+        (count(get<I>(s.terms)), ...);
     }(std::index_sequence_for<Terms...>{});
     if (H && (!s.constant.is_zero() || visible == 0)) {
         ++visible;
@@ -140,7 +141,7 @@ constexpr void print_scaled(W& w, const number& magnitude, const M& m) {
                         print_power(w, f.base, E);
                     }
                 };
-                (numerator_factor(std::get<I>(p.factors)), ...);
+                (numerator_factor(get<I>(p.factors)), ...);
                 if (!wrote) w.put('1');
                 denominator_items += ((N < 0 ? 1 : 0) + ... + 0);
                 if (denominator_items == 0) return;
@@ -155,7 +156,7 @@ constexpr void print_scaled(W& w, const number& magnitude, const M& m) {
                         print_power(w, f.base, -E);
                     }
                 };
-                (denominator_factor(std::get<I>(p.factors)), ...);
+                (denominator_factor(get<I>(p.factors)), ...);
                 if (denominator_items > 1) w.put(')');
             }(std::index_sequence_for<B...>{});
         }(m);
@@ -223,8 +224,8 @@ constexpr void print_node(W& w, const add<H, Terms...>& s) {
     // Items 0..n-1 are the terms, item n the constant.
     bool visible[n + 1]{}, negative[n + 1]{};
     [&]<std::size_t... I>(std::index_sequence<I...>) {
-        ((visible[I] = !std::get<I>(s.terms).coefficient.is_zero(),
-          negative[I] = std::get<I>(s.terms).coefficient.is_negative()),
+        ((visible[I] = !get<I>(s.terms).coefficient.is_zero(),
+          negative[I] = get<I>(s.terms).coefficient.is_negative()),
          ...);
     }(std::index_sequence_for<Terms...>{});
     bool any_term = false;
@@ -247,7 +248,7 @@ constexpr void print_node(W& w, const add<H, Terms...>& s) {
         [&]<std::size_t... I>(std::index_sequence<I...>) {
             auto one_term = [&]<std::size_t J>(std::integral_constant<std::size_t, J>) {
                 if (item != J) return;
-                const auto& t = std::get<J>(s.terms);
+                const auto& t = get<J>(s.terms);
                 print_scaled(w, negative[J] ? -t.coefficient : t.coefficient, t.monomial);
             };
             (one_term(std::integral_constant<std::size_t, I>{}), ...);

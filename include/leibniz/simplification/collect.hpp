@@ -15,6 +15,7 @@
 // type: sin(2*x) + sin(3*x) has two terms of one type that must not merge.
 #pragma once
 
+#include <leibniz/detail/tuple.hpp>
 #include <leibniz/expression/nodes.hpp>
 #include <leibniz/simplification/order.hpp>
 
@@ -46,8 +47,9 @@ constexpr coefficient_kind kind_of_integer(int n) {
 // A sum in the making: constant + terms, in any order, unmerged.
 template <bool HasConstant, class... Terms>
 struct term_list {
+    static constexpr bool has_constant = HasConstant;
     number constant;
-    std::tuple<Terms...> terms;
+    tuple<Terms...> terms;
 };
 
 template <class E>
@@ -59,17 +61,24 @@ constexpr auto to_terms(const E& e) {
     else if constexpr (std::is_same_v<E, constant>)
         return term_list<true>{e.value, {}};
     else
-        return term_list<false, term<coefficient_kind::plus_one, E>>{number(0), {{e, number(1)}}};
+        return term_list<false, term<coefficient_kind::plus_one, E>>{number(0), {{term<coefficient_kind::plus_one, E>{e, number(1)}}}};
 }
 template <bool H, class... T>
 constexpr auto to_terms(const add<H, T...>& s) {
     return term_list<H, T...>{s.constant, s.terms};
 }
 
-template <bool H1, class... A, bool H2, class... B>
-constexpr auto operator+(const term_list<H1, A...>& a, const term_list<H2, B...>& b) {
-    number c = H1 && H2 ? a.constant + b.constant : H1 ? a.constant : b.constant;
-    return term_list<H1 || H2, A..., B...>{c, std::tuple_cat(a.terms, b.terms)};
+template <bool H, class Indices, class... T>
+constexpr term_list<H, T...> as_term_list(const number& c, const indexed_tuple<Indices, T...>& terms) {
+    return {c, terms};
+}
+
+// All the terms and constants of several lists, in one list.
+template <class... Lists>
+constexpr auto concat_terms(const Lists&... lists) {
+    number c(0);
+    ((Lists::has_constant ? (c = c + lists.constant, 0) : 0), ...);
+    return as_term_list<(Lists::has_constant || ...)>(c, cat_all(lists.terms...));
 }
 
 // Multiply every term and the constant by a coefficient of known kind.
@@ -78,7 +87,7 @@ constexpr auto scale(const term_list<H, term<TK, M>...>& list, const number& c) 
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
         return term_list<H, term<times(K, TK), M>...>{
             H ? c * list.constant : number(0),
-            {term<times(K, TK), M>{std::get<I>(list.terms).monomial, c * std::get<I>(list.terms).coefficient}...}};
+            {{term<times(K, TK), M>{get<I>(list.terms).monomial, c * get<I>(list.terms).coefficient}}...}};
     }(std::index_sequence_for<M...>{});
 }
 
@@ -148,9 +157,9 @@ constexpr auto collapse(const term_list<H, Terms...>& list) {
         else
             return zero{};
     } else if constexpr (sizeof...(Terms) == 1 && !H) {
-        using T = std::tuple_element_t<0, std::tuple<Terms...>>;
+        using T = element_t<0, tuple<Terms...>>;
         if constexpr (std::is_same_v<T, term<coefficient_kind::plus_one, decltype(T::monomial)>>)
-            return std::get<0>(list.terms).monomial;
+            return get<0>(list.terms).monomial;
         else
             return add<H, Terms...>{{}, list.constant, list.terms};
     } else {
@@ -165,17 +174,19 @@ constexpr auto canonical_sum(const term_list<H, Terms...>& list) {
     return [&]<std::size_t... G>(std::index_sequence<G...>) {
         auto merged_coefficient = [&]<std::size_t Group>(std::integral_constant<std::size_t, Group>) {
             return [&]<std::size_t... K>(std::index_sequence<K...>) {
-                number c = std::get<plan.order[plan.start[Group]]>(list.terms).coefficient;
-                ((c = c + std::get<plan.order[plan.start[Group] + K + 1]>(list.terms).coefficient), ...);
+                number c = get<plan.order[plan.start[Group]]>(list.terms).coefficient;
+                ((c = c + get<plan.order[plan.start[Group] + K + 1]>(list.terms).coefficient), ...);
                 return c;
             }(std::make_index_sequence<plan.length[Group] - 1>{});
         };
         (void)merged_coefficient;  // unused when every term cancels
-        using terms_t = std::tuple<Terms...>;
-        return collapse(term_list<H, term<plan.kind[G], decltype(std::tuple_element_t<plan.order[plan.start[G]], terms_t>::monomial)>...>{
-            list.constant,
-            {{std::get<plan.order[plan.start[G]]>(list.terms).monomial,
-              merged_coefficient(std::integral_constant<std::size_t, G>{})}...}});
+        using terms_t = tuple<Terms...>;
+        return collapse(
+            term_list<H, term<plan.kind[G], decltype(element_t<plan.order[plan.start[G]], terms_t>::monomial)>...>{
+                list.constant,
+                {{term<plan.kind[G], decltype(element_t<plan.order[plan.start[G]], terms_t>::monomial)>{
+                    get<plan.order[plan.start[G]]>(list.terms).monomial,
+                    merged_coefficient(std::integral_constant<std::size_t, G>{})}}...}});
     }(std::make_index_sequence<plan.groups>{});
 }
 
@@ -186,8 +197,9 @@ constexpr auto canonical_sum(const term_list<H, Terms...>& list) {
 // A product in the making: coefficient × factors, in any order, unmerged.
 template <coefficient_kind K, class... Factors>
 struct factor_list {
+    static constexpr coefficient_kind kind = K;
     number coefficient;
-    std::tuple<Factors...> factors;
+    tuple<Factors...> factors;
 };
 
 template <class E>
@@ -198,7 +210,7 @@ constexpr auto to_factors(const E& e) {
     else if constexpr (std::is_same_v<E, constant>)
         return factor_list<coefficient_kind::stored>{e.value, {}};
     else
-        return factor_list<coefficient_kind::plus_one, factor<E, 1>>{number(1), {factor<E, 1>{e}}};
+        return factor_list<coefficient_kind::plus_one, factor<E, 1>>{number(1), {{factor<E, 1>{e}}}};
 }
 template <class... F>
 constexpr auto to_factors(const mul<F...>& p) {
@@ -206,15 +218,28 @@ constexpr auto to_factors(const mul<F...>& p) {
 }
 template <coefficient_kind K, class M>
 constexpr auto to_factors(const add<false, term<K, M>>& s) {  // a scaled monomial c*M
-    auto inner = to_factors(std::get<0>(s.terms).monomial);
+    auto inner = to_factors(get<0>(s.terms).monomial);
     return [&]<coefficient_kind IK, class... F>(const factor_list<IK, F...>& f) {
-        return factor_list<times(K, IK), F...>{std::get<0>(s.terms).coefficient * f.coefficient, f.factors};
+        return factor_list<times(K, IK), F...>{get<0>(s.terms).coefficient * f.coefficient, f.factors};
     }(inner);
 }
 
-template <coefficient_kind K1, class... A, coefficient_kind K2, class... B>
-constexpr auto operator*(const factor_list<K1, A...>& a, const factor_list<K2, B...>& b) {
-    return factor_list<times(K1, K2), A..., B...>{a.coefficient * b.coefficient, std::tuple_cat(a.factors, b.factors)};
+template <coefficient_kind K, class Indices, class... F>
+constexpr factor_list<K, F...> as_factor_list(const number& c, const indexed_tuple<Indices, F...>& factors) {
+    return {c, factors};
+}
+
+// All the factors and coefficients of several lists, in one list.
+template <class... Lists>
+constexpr auto concat_factors(const Lists&... lists) {
+    constexpr coefficient_kind k = [] {
+        coefficient_kind r = coefficient_kind::plus_one;
+        ((r = times(r, Lists::kind)), ...);
+        return r;
+    }();
+    number c(1);
+    ((c = c * lists.coefficient), ...);
+    return as_factor_list<k>(c, cat_all(lists.factors...));
 }
 
 template <class... Factors>
@@ -263,7 +288,7 @@ constexpr auto scaled(const number& c, const M& m) {
     else if constexpr (is_sum<M>)  // a number distributes over a sum
         return collapse(scale<K>(to_terms(m), c));
     else
-        return add<false, term<K, M>>{{}, number(0), {term<K, M>{m, c}}};
+        return add<false, term<K, M>>{{}, number(0), {{term<K, M>{m, c}}}};
 }
 
 // The smallest shape for a merged, sorted factor list.
@@ -275,7 +300,7 @@ constexpr auto collapse(const factor_list<K, factor<B, N>...>& list) {
         else
             return constant{{}, list.coefficient};
     } else if constexpr (sizeof...(B) == 1 && ((N == 1) && ...)) {
-        return scaled<K>(list.coefficient, std::get<0>(list.factors).base);
+        return scaled<K>(list.coefficient, get<0>(list.factors).base);
     } else {
         return scaled<K>(list.coefficient, mul<factor<B, N>...>{{}, list.factors});
     }
@@ -284,11 +309,13 @@ constexpr auto collapse(const factor_list<K, factor<B, N>...>& list) {
 template <coefficient_kind K, class... F>
 constexpr auto canonical_product(const factor_list<K, F...>& list) {
     constexpr auto& plan = product_plan<F...>::value;
-    using factors_t = std::tuple<F...>;
+    using factors_t = tuple<F...>;
     return [&]<std::size_t... G>(std::index_sequence<G...>) {
-        return collapse(factor_list<K, factor<decltype(std::tuple_element_t<plan.order[plan.start[G]], factors_t>::base),
+        return collapse(factor_list<K, factor<decltype(element_t<plan.order[plan.start[G]], factors_t>::base),
                                               plan.exponent[G]>...>{
-            list.coefficient, {{std::get<plan.order[plan.start[G]]>(list.factors).base}...}});
+            list.coefficient,
+            {{factor<decltype(element_t<plan.order[plan.start[G]], factors_t>::base), plan.exponent[G]>{
+                get<plan.order[plan.start[G]]>(list.factors).base}}...}});
     }(std::make_index_sequence<plan.groups>{});
 }
 
@@ -301,7 +328,7 @@ inline constexpr bool any_zero = (std::is_same_v<E, zero> || ...);
 
 template <class... E>
 constexpr auto add_all(const E&... e) {
-    return canonical_sum((term_list<false>{} + ... + to_terms(e)));
+    return canonical_sum(concat_terms(to_terms(e)...));
 }
 
 template <class... E>
@@ -309,7 +336,7 @@ constexpr auto mul_all(const E&... e) {
     if constexpr (any_zero<E...>)
         return zero{};
     else
-        return canonical_product((factor_list<coefficient_kind::plus_one>{number(1), {}} * ... * to_factors(e)));
+        return canonical_product(concat_factors(to_factors(e)...));
 }
 
 template <class E>
@@ -322,7 +349,7 @@ constexpr auto raise(const factor_list<K, factor<B, M>...>& list) {
     constexpr coefficient_kind k = K == coefficient_kind::minus_one ? (N % 2 == 0 ? coefficient_kind::plus_one : K) : K;
     return [&]<std::size_t... I>(std::index_sequence<I...>) {
         return factor_list<k, factor<B, M * N>...>{integer_power(list.coefficient, N),
-                                                    {factor<B, M * N>{std::get<I>(list.factors).base}...}};
+                                                    {{factor<B, M * N>{get<I>(list.factors).base}}...}};
     }(std::index_sequence_for<B...>{});
 }
 

@@ -6,6 +6,7 @@
 // 1 as no coefficient, so d(pow<2>(x)/2, x) is equivalent to x.
 #pragma once
 
+#include <leibniz/detail/tuple.hpp>
 #include <leibniz/expression/nodes.hpp>
 #include <leibniz/simplification/collect.hpp>
 
@@ -18,12 +19,12 @@ namespace leibniz::detail {
 template <class A, class B>
 constexpr bool same_value(const A& a, const B& b);
 
-// Calls f(std::get<I>(t)) for the run-time index i.
+// Calls f(get<I>(t)) for the run-time index i.
 template <class Tuple, class F>
 constexpr void visit_at(const Tuple& t, std::size_t i, F&& f) {
     [&]<std::size_t... I>(std::index_sequence<I...>) {
-        ((i == I ? (f(std::get<I>(t)), 0) : 0), ...);
-    }(std::make_index_sequence<std::tuple_size_v<Tuple>>{});
+        ((i == I ? (f(get<I>(t)), 0) : 0), ...);
+    }(std::make_index_sequence<size_of<Tuple>>{});
 }
 
 template <class A, class B>
@@ -57,8 +58,8 @@ constexpr bool same_monomial(const A& a, const B& b) {
         return same_value(a.base, b.base) && same_value(a.exponent, b.exponent);
     else if constexpr (same_product_shape<A, B>)
         return [&]<std::size_t... I>(std::index_sequence<I...>) {
-            return (same_value(std::get<I>(a.factors).base, std::get<I>(b.factors).base) && ...);
-        }(std::make_index_sequence<std::tuple_size_v<decltype(a.factors)>>{});
+            return (same_value(get<I>(a.factors).base, get<I>(b.factors).base) && ...);
+        }(std::make_index_sequence<size_of<decltype(a.factors)>>{});
     else
         return std::is_same_v<A, B>;  // variables; different kinds of node differ
 }
@@ -72,7 +73,7 @@ constexpr bool same_value(const A& a, const B& b) {
         return [&]<bool H, class... T>(const term_list<H, T...>& l) { return H ? l.constant : number(0); }(list);
     };
     if (!(constant_of(la) == constant_of(lb))) return false;
-    constexpr std::size_t na = std::tuple_size_v<decltype(la.terms)>, nb = std::tuple_size_v<decltype(lb.terms)>;
+    constexpr std::size_t na = size_of<decltype(la.terms)>, nb = size_of<decltype(lb.terms)>;
     // Walk the terms with non-zero coefficients of both, pairwise.
     std::size_t i = 0, j = 0;
     auto skip_zeros = [](const auto& terms, std::size_t& k, std::size_t n) {

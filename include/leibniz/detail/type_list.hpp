@@ -1,0 +1,60 @@
+// A list of types, and the few operations the library needs on one.
+#pragma once
+
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+namespace leibniz::detail {
+
+template <class... T>
+struct type_list {
+    static constexpr std::size_t size = sizeof...(T);
+};
+
+template <class... Lists>
+struct concat_lists;
+template <>
+struct concat_lists<> {
+    using type = type_list<>;
+};
+template <class... A>
+struct concat_lists<type_list<A...>> {
+    using type = type_list<A...>;
+};
+template <class... A, class... B, class... Rest>
+struct concat_lists<type_list<A...>, type_list<B...>, Rest...> {
+    using type = typename concat_lists<type_list<A..., B...>, Rest...>::type;
+};
+template <class... Lists>
+using concat_t = typename concat_lists<Lists...>::type;
+
+// Position of T in the list (the list's size when absent).
+template <class T, class List>
+inline constexpr std::size_t position = 0;
+template <class T, class... Ts>
+inline constexpr std::size_t position<T, type_list<Ts...>> = [] {
+    constexpr bool same[] = {std::is_same_v<T, Ts>..., false};
+    std::size_t i = 0;
+    while (i < sizeof...(Ts) && !same[i]) ++i;
+    return i;
+}();
+
+template <class T, class... Ts>
+inline constexpr std::size_t count_in = (std::size_t{std::is_same_v<T, Ts>} + ... + 0);
+
+// The types that occur at least twice, each once, in order of first occurrence.
+template <std::size_t I, class T, class... Ts>
+using keep_first_of_repeated = std::conditional_t<(count_in<T, Ts...> >= 2 && position<T, type_list<Ts...>> == I),
+                                                  type_list<T>, type_list<>>;
+
+template <class List, class Indices>
+struct repeated_impl;
+template <class... Ts, std::size_t... I>
+struct repeated_impl<type_list<Ts...>, std::index_sequence<I...>> {
+    using type = concat_t<keep_first_of_repeated<I, Ts, Ts...>...>;
+};
+template <class List>
+using repeated_t = typename repeated_impl<List, std::make_index_sequence<List::size>>::type;
+
+}  // namespace leibniz::detail

@@ -1,0 +1,468 @@
+// Shared evaluation: the value and every partial derivative from one forward
+// and one backward sweep over the expression tree, each subexpression computed
+// once.
+//
+//   forward:  every node's value, bottom-up, kept in a *record* that mirrors
+//             the node's type (record<T, add<...>> holds the sum's value and
+//             its terms' records; a product also keeps its prefix products);
+//   backward: an adjoint (∂f/∂node) flows top-down; a sum passes it on scaled
+//             by each coefficient; a product passes prefix × suffix products
+//             (no division, 2n − 2 multiplications for n factors); a function
+//             multiplies by its derivative, computed from the recorded values
+//             (exp reuses its value, tan and tanh their squares); a variable
+//             adds its adjoint to its slot of the gradient.
+//
+// The cost is a small constant factor of the value's, whatever the number of
+// variables. Adjoints that are a structural +1 or −1 are types, so the seed
+// and every ±1 coefficient cost nothing; a gradient slot's first contribution
+// is stored, not added to zero.
+//
+// Subexpressions whose shape determines their value (value_free) and that
+// occur more than once in what is evaluated together (f and its second
+// partials for a Hessian) are computed once, through a memo keyed by shape.
+// Shapes that carry numbers are never shared by type: two nodes of one such
+// type may hold different numbers.
+#pragma once
+
+#include <leibniz/detail/tuple.hpp>
+#include <leibniz/detail/type_list.hpp>
+#include <leibniz/evaluation/bind.hpp>
+#include <leibniz/evaluation/math.hpp>
+#include <leibniz/expression/nodes.hpp>
+
+#include <array>
+#include <cstddef>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+namespace leibniz::detail {
+
+// ---- records: the forward sweep's values ------------------------------------
+
+template <class T, class Node>
+struct record {  // variables, numbers, zero, one
+    T value;
+};
+template <class T, bool H, coefficient_kind... K, class... M>
+struct record<T, add<H, term<K, M>...>> {
+    T value;
+    tuple<record<T, M>...> terms;
+};
+template <class T, class... B, int... N>
+struct record<T, mul<factor<B, N>...>> {
+    T value;
+    tuple<record<T, B>...> bases;
+    std::array<T, sizeof...(B)> powers;  // Bᵢ^Nᵢ
+    std::array<T, sizeof...(B)> lower;   // Bᵢ^(Nᵢ-1) where |Nᵢ| > 1 (for the slope Nᵢ·Bᵢ^(Nᵢ-1))
+    std::array<T, sizeof...(B)> prefix;  // powers[0] × ... × powers[i]
+};
+template <class T, class Op, class A>
+struct record<T, function<Op, A>> {
+    T value;
+    record<T, A> arg;
+};
+template <class T, class B>
+struct record<T, real_power<B>> {
+    T value;
+    record<T, B> base;
+};
+template <class T, class B, class E>
+struct record<T, power<B, E>> {
+    T value;
+    record<T, B> base;
+    record<T, E> exponent;
+};
+
+// ---- which subexpressions to share --------------------------------------------
+
+// The value-free composite subexpressions of E, with repeats.
+template <class E>
+struct composites {
+    using type = type_list<>;
+};
+template <bool H, coefficient_kind... K, class... M>
+struct composites<add<H, term<K, M>...>> {
+    using children = concat_t<typename composites<M>::type...>;
+    using type = std::conditional_t<value_free<add<H, term<K, M>...>>,
+                                    concat_t<type_list<add<H, term<K, M>...>>, children>, children>;
+};
+template <class... B, int... N>
+struct composites<mul<factor<B, N>...>> {
+    using children = concat_t<typename composites<B>::type...>;
+    using type = std::conditional_t<value_free<mul<factor<B, N>...>>,
+                                    concat_t<type_list<mul<factor<B, N>...>>, children>, children>;
+};
+template <class Op, class A>
+struct composites<function<Op, A>> {
+    using children = typename composites<A>::type;
+    using type = std::conditional_t<value_free<function<Op, A>>, concat_t<type_list<function<Op, A>>, children>,
+                                    children>;
+};
+template <class B>
+struct composites<real_power<B>> {
+    using type = typename composites<B>::type;
+};
+template <class B, class E>
+struct composites<power<B, E>> {
+    using children = concat_t<typename composites<B>::type, typename composites<E>::type>;
+    using type = std::conditional_t<value_free<power<B, E>>, concat_t<type_list<power<B, E>>, children>, children>;
+};
+
+// The shapes worth a memo slot: value-free composites that occur more than once among Es.
+template <class... E>
+using shared_shapes = repeated_t<concat_t<typename composites<E>::type...>>;
+
+template <class T, class Shapes>
+struct memo;
+template <class T, class... Shapes>
+struct memo<T, type_list<Shapes...>> {
+    tuple<record<T, Shapes>...> records{};
+    std::array<bool, sizeof...(Shapes)> filled{};
+
+    template <class Node>
+    static constexpr std::size_t slot = position<Node, type_list<Shapes...>>;
+    template <class Node>
+    static constexpr bool holds = slot<Node> < sizeof...(Shapes);
+};
+
+template <class Env, class Memo>
+struct sweep_context {
+    const Env& env;
+    Memo& memo;
+};
+
+// ---- forward sweep ------------------------------------------------------------
+
+template <class T, class Node, class Ctx>
+constexpr record<T, Node> forward(const Node& node, Ctx& ctx);
+
+template <class T, class Ctx>
+constexpr record<T, zero> forward_node(const zero&, Ctx&) {
+    return {T(0)};
+}
+template <class T, class Ctx>
+constexpr record<T, one> forward_node(const one&, Ctx&) {
+    return {T(1)};
+}
+template <class T, class Ctx>
+constexpr record<T, constant> forward_node(const constant& c, Ctx&) {
+    return {to_scalar<T>(c.value)};
+}
+template <class T, class Ctx, char... C>
+constexpr record<T, variable<C...>> forward_node(const variable<C...>&, Ctx& ctx) {
+    return {ctx.env.template get<variable<C...>, T>()};
+}
+
+template <class T, class Ctx, bool H, coefficient_kind... K, class... M>
+constexpr auto forward_node(const add<H, term<K, M>...>& s, Ctx& ctx) {
+    using R = record<T, add<H, term<K, M>...>>;
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        R r{T{}, {{forward<T>(get<I>(s.terms).monomial, ctx)}...}};
+        // acc ± m or acc + c·m, as plain evaluation does: a structural ±1 costs no multiplication.
+        auto term_value = [&]<std::size_t J>(std::integral_constant<std::size_t, J>) {
+            constexpr coefficient_kind k = std::array{K...}[J];
+            const T& m = get<J>(r.terms).value;
+            if constexpr (k == coefficient_kind::stored)
+                return to_scalar<T>(get<J>(s.terms).coefficient) * m;
+            else
+                return m;
+        };
+        auto accumulate = [&]<std::size_t J>(T& acc, std::integral_constant<std::size_t, J> j) {
+            constexpr coefficient_kind k = std::array{K...}[J];
+            if constexpr (k == coefficient_kind::minus_one)
+                acc = acc - term_value(j);
+            else
+                acc = acc + term_value(j);
+        };
+        if constexpr (H) {
+            T acc = to_scalar<T>(s.constant);
+            (accumulate(acc, std::integral_constant<std::size_t, I>{}), ...);
+            r.value = acc;
+        } else {
+            constexpr coefficient_kind k0 = std::array{K...}[0];
+            T acc = k0 == coefficient_kind::minus_one ? -term_value(std::integral_constant<std::size_t, 0>{})
+                                                      : term_value(std::integral_constant<std::size_t, 0>{});
+            auto rest = [&]<std::size_t J>(std::integral_constant<std::size_t, J> j) {
+                if constexpr (J > 0) accumulate(acc, j);
+            };
+            (rest(std::integral_constant<std::size_t, I>{}), ...);
+            r.value = acc;
+        }
+        return r;
+    }(std::index_sequence_for<M...>{});
+}
+
+template <class T, class Ctx, class... B, int... N>
+constexpr auto forward_node(const mul<factor<B, N>...>& p, Ctx& ctx) {
+    using R = record<T, mul<factor<B, N>...>>;
+    constexpr std::array<int, sizeof...(B)> exponents{N...};
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        R r{T{}, {{forward<T>(get<I>(p.factors).base, ctx)}...}, {}, {}, {}};
+        auto power_of_base = [&]<std::size_t J>(std::integral_constant<std::size_t, J>) {
+            constexpr int n = exponents[J];
+            const T& b = get<J>(r.bases).value;
+            if constexpr (n == 1) {
+                r.powers[J] = b;
+            } else if constexpr (n > 1) {
+                r.lower[J] = math::ipow<n - 1>(b);
+                r.powers[J] = r.lower[J] * b;
+            } else {
+                r.powers[J] = T(1) / math::ipow<-n>(b);
+            }
+            if constexpr (J == 0)
+                r.prefix[0] = r.powers[0];
+            else
+                r.prefix[J] = r.prefix[J - 1] * r.powers[J];
+        };
+        (power_of_base(std::integral_constant<std::size_t, I>{}), ...);
+        r.value = r.prefix[sizeof...(B) - 1];
+        return r;
+    }(std::index_sequence_for<B...>{});
+}
+
+template <class T, class Ctx, class Op, class A>
+constexpr auto forward_node(const function<Op, A>& f, Ctx& ctx) {
+    record<T, function<Op, A>> r{T{}, forward<T>(f.arg, ctx)};
+    const T& u = r.arg.value;
+    if constexpr (std::is_same_v<Op, ops::sin>) r.value = math::sin(u);
+    else if constexpr (std::is_same_v<Op, ops::cos>) r.value = math::cos(u);
+    else if constexpr (std::is_same_v<Op, ops::tan>) r.value = math::tan(u);
+    else if constexpr (std::is_same_v<Op, ops::exp>) r.value = math::exp(u);
+    else if constexpr (std::is_same_v<Op, ops::log>) r.value = math::log(u);
+    else if constexpr (std::is_same_v<Op, ops::sqrt>) r.value = math::sqrt(u);
+    else if constexpr (std::is_same_v<Op, ops::tanh>) r.value = math::tanh(u);
+    else if constexpr (std::is_same_v<Op, ops::abs>) r.value = math::abs(u);
+    else r.value = math::sign(u);
+    return r;
+}
+
+template <class T, class Ctx, class B>
+constexpr auto forward_node(const real_power<B>& p, Ctx& ctx) {
+    record<T, real_power<B>> r{T{}, forward<T>(p.base, ctx)};
+    if (p.exponent.is_integer())
+        r.value = math::ipow(r.base.value, static_cast<long long>(p.exponent.num));
+    else
+        r.value = math::pow(r.base.value, to_scalar<T>(p.exponent));
+    return r;
+}
+
+template <class T, class Ctx, class B, class E>
+constexpr auto forward_node(const power<B, E>& p, Ctx& ctx) {
+    record<T, power<B, E>> r{T{}, forward<T>(p.base, ctx), forward<T>(p.exponent, ctx)};
+    r.value = math::pow(r.base.value, r.exponent.value);
+    return r;
+}
+
+template <class T, class Node, class Ctx>
+constexpr record<T, Node> forward(const Node& node, Ctx& ctx) {
+    using Memo = std::remove_cvref_t<decltype(ctx.memo)>;
+    if constexpr (Memo::template holds<Node>) {
+        constexpr std::size_t slot = Memo::template slot<Node>;
+        if (!ctx.memo.filled[slot]) {
+            get<slot>(ctx.memo.records) = forward_node<T>(node, ctx);
+            ctx.memo.filled[slot] = true;
+        }
+        return get<slot>(ctx.memo.records);
+    } else {
+        return forward_node<T>(node, ctx);
+    }
+}
+
+// ---- adjoints -----------------------------------------------------------------
+
+struct plus_unit {};   // a structural +1
+struct minus_unit {};  // a structural -1
+
+constexpr minus_unit negated(plus_unit) { return {}; }
+constexpr plus_unit negated(minus_unit) { return {}; }
+template <class T>
+constexpr T negated(const T& a) {
+    return -a;
+}
+
+// adjoint × v
+template <class T>
+constexpr T times(plus_unit, const T& v) {
+    return v;
+}
+template <class T>
+constexpr T times(minus_unit, const T& v) {
+    return -v;
+}
+template <class T>
+constexpr T times(const T& a, const T& v) {
+    return a * v;
+}
+
+template <class T, class A>
+constexpr T as_value(const A& a) {
+    if constexpr (std::is_same_v<A, plus_unit>)
+        return T(1);
+    else if constexpr (std::is_same_v<A, minus_unit>)
+        return T(-1);
+    else
+        return a;
+}
+
+// The adjoint scaled by a term's coefficient.
+template <class T, coefficient_kind K, class A>
+constexpr auto scaled_adjoint(const A& a, const number& c) {
+    if constexpr (K == coefficient_kind::plus_one)
+        return a;
+    else if constexpr (K == coefficient_kind::minus_one)
+        return negated(a);
+    else if constexpr (std::is_same_v<A, plus_unit>)
+        return to_scalar<T>(c);
+    else if constexpr (std::is_same_v<A, minus_unit>)
+        return to_scalar<T>(-c);
+    else
+        return to_scalar<T>(c) * a;
+}
+
+// The gradient being summed: a slot's first contribution is stored, the next ones added.
+template <class T, class Vars>
+struct gradient_accumulator {
+    using variables = Vars;
+    std::array<T, Vars::size> values{};
+    std::array<bool, Vars::size> written{};
+
+    template <std::size_t I, class A>
+    constexpr void add(const A& a) {
+        if (written[I]) {
+            values[I] = values[I] + as_value<T>(a);
+        } else {
+            values[I] = as_value<T>(a);
+            written[I] = true;
+        }
+    }
+    constexpr std::array<T, Vars::size> result() const {
+        std::array<T, Vars::size> g = values;
+        for (std::size_t i = 0; i < Vars::size; ++i)
+            if (!written[i]) g[i] = T(0);
+        return g;
+    }
+};
+
+// ---- backward sweep -----------------------------------------------------------
+
+template <class T, class A, class Acc>
+constexpr void backward(const zero&, const record<T, zero>&, const A&, Acc&) {}
+template <class T, class A, class Acc>
+constexpr void backward(const one&, const record<T, one>&, const A&, Acc&) {}
+template <class T, class A, class Acc>
+constexpr void backward(const constant&, const record<T, constant>&, const A&, Acc&) {}
+
+template <class T, class A, class Acc, char... C>
+constexpr void backward(const variable<C...>&, const record<T, variable<C...>>&, const A& adjoint, Acc& acc) {
+    using Vars = typename Acc::variables;
+    constexpr std::size_t i = index_in<variable<C...>, Vars>;
+    if constexpr (i < Vars::size) acc.template add<i>(adjoint);
+}
+
+template <class T, class A, class Acc, bool H, coefficient_kind... K, class... M>
+constexpr void backward(const add<H, term<K, M>...>& s, const record<T, add<H, term<K, M>...>>& r, const A& adjoint,
+                        Acc& acc);
+template <class T, class A, class Acc, class... B, int... N>
+constexpr void backward(const mul<factor<B, N>...>& p, const record<T, mul<factor<B, N>...>>& r, const A& adjoint,
+                        Acc& acc);
+template <class T, class A, class Acc, class Op, class Arg>
+constexpr void backward(const function<Op, Arg>& f, const record<T, function<Op, Arg>>& r, const A& adjoint, Acc& acc);
+template <class T, class A, class Acc, class B>
+constexpr void backward(const real_power<B>& p, const record<T, real_power<B>>& r, const A& adjoint, Acc& acc);
+template <class T, class A, class Acc, class B, class E>
+constexpr void backward(const power<B, E>& p, const record<T, power<B, E>>& r, const A& adjoint, Acc& acc);
+
+template <class T, class A, class Acc, bool H, coefficient_kind... K, class... M>
+constexpr void backward(const add<H, term<K, M>...>& s, const record<T, add<H, term<K, M>...>>& r, const A& adjoint,
+                        Acc& acc) {
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+        (backward(get<I>(s.terms).monomial, get<I>(r.terms),
+                  scaled_adjoint<T, K>(adjoint, get<I>(s.terms).coefficient), acc),
+         ...);
+    }(std::index_sequence_for<M...>{});
+}
+
+// ∂(Π fⱼ)/∂Bᵢ = (Πⱼ<ᵢ fⱼ)·(Πⱼ>ᵢ fⱼ)·Nᵢ·Bᵢ^(Nᵢ-1): prefix products from the
+// forward sweep, suffix products (with the adjoint folded in) here.
+template <class T, class A, class Acc, class... B, int... N>
+constexpr void backward(const mul<factor<B, N>...>& p, const record<T, mul<factor<B, N>...>>& r, const A& adjoint,
+                        Acc& acc) {
+    constexpr std::size_t n = sizeof...(B);
+    constexpr std::array<int, n> exponents{N...};
+    // slope_i: d(Bᵢ^Nᵢ)/dBᵢ times the incoming product, for the adjoint of base i.
+    auto pass_on = [&]<std::size_t I>(std::integral_constant<std::size_t, I>, const auto& incoming) {
+        constexpr int e = exponents[I];
+        const auto& base = get<I>(p.factors).base;
+        const auto& base_record = get<I>(r.bases);
+        if constexpr (e == 1)
+            backward(base, base_record, incoming, acc);
+        else if constexpr (e > 1)
+            backward(base, base_record, times(incoming, T(e) * r.lower[I]), acc);
+        else
+            backward(base, base_record, times(incoming, T(e) * r.powers[I] / base_record.value), acc);
+    };
+    if constexpr (n == 1) {
+        pass_on(std::integral_constant<std::size_t, 0>{}, adjoint);
+    } else {
+        // suffix[i] = adjoint × powers[i] × ... × powers[n-1]
+        std::array<T, n> suffix{};
+        suffix[n - 1] = times(adjoint, r.powers[n - 1]);
+        for (std::size_t i = n - 1; i-- > 1;) suffix[i] = r.powers[i] * suffix[i + 1];
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+            auto one_base = [&]<std::size_t J>(std::integral_constant<std::size_t, J> j) {
+                if constexpr (J == 0)
+                    pass_on(j, suffix[1]);
+                else if constexpr (J == n - 1)
+                    pass_on(j, times(adjoint, r.prefix[n - 2]));
+                else
+                    pass_on(j, r.prefix[J - 1] * suffix[J + 1]);
+            };
+            (one_base(std::integral_constant<std::size_t, I>{}), ...);
+        }(std::make_index_sequence<n>{});
+    }
+}
+
+template <class T, class A, class Acc, class Op, class Arg>
+constexpr void backward(const function<Op, Arg>& f, const record<T, function<Op, Arg>>& r, const A& adjoint,
+                        Acc& acc) {
+    const T& u = r.arg.value;
+    const T& v = r.value;
+    if constexpr (std::is_same_v<Op, ops::sin>)
+        backward(f.arg, r.arg, times(adjoint, math::cos(u)), acc);
+    else if constexpr (std::is_same_v<Op, ops::cos>)
+        backward(f.arg, r.arg, times(negated(adjoint), math::sin(u)), acc);
+    else if constexpr (std::is_same_v<Op, ops::tan>)
+        backward(f.arg, r.arg, times(adjoint, T(1) + v * v), acc);
+    else if constexpr (std::is_same_v<Op, ops::exp>)
+        backward(f.arg, r.arg, times(adjoint, v), acc);
+    else if constexpr (std::is_same_v<Op, ops::log>)
+        backward(f.arg, r.arg, as_value<T>(adjoint) / u, acc);
+    else if constexpr (std::is_same_v<Op, ops::sqrt>)
+        backward(f.arg, r.arg, as_value<T>(adjoint) / (v + v), acc);
+    else if constexpr (std::is_same_v<Op, ops::tanh>)
+        backward(f.arg, r.arg, times(adjoint, T(1) - v * v), acc);
+    else if constexpr (std::is_same_v<Op, ops::abs>)
+        backward(f.arg, r.arg, times(adjoint, math::sign(u)), acc);
+    // sign: derivative 0, nothing flows on
+}
+
+template <class T, class A, class Acc, class B>
+constexpr void backward(const real_power<B>& p, const record<T, real_power<B>>& r, const A& adjoint, Acc& acc) {
+    const T& b = r.base.value;
+    const number lowered = p.exponent - number(1);
+    const T slope = to_scalar<T>(p.exponent) * (lowered.is_integer()
+                                                    ? math::ipow(b, static_cast<long long>(lowered.num))
+                                                    : math::pow(b, to_scalar<T>(lowered)));
+    backward(p.base, r.base, times(adjoint, slope), acc);
+}
+
+template <class T, class A, class Acc, class B, class E>
+constexpr void backward(const power<B, E>& p, const record<T, power<B, E>>& r, const A& adjoint, Acc& acc) {
+    const T& b = r.base.value;
+    const T& e = r.exponent.value;
+    backward(p.base, r.base, times(adjoint, e * math::pow(b, e - T(1))), acc);
+    backward(p.exponent, r.exponent, times(adjoint, r.value * math::log(b)), acc);
+}
+
+}  // namespace leibniz::detail

@@ -21,3 +21,24 @@
 #define LEIBNIZ_HAS_CONSTEXPR_MATH 0
 #endif
 #endif
+
+// LEIBNIZ_FLATTEN: inline everything an evaluation calls into the caller.
+// An expression's evaluation is a tree of small functions, one per node; GCC's
+// and Clang's inliners give up on deep trees (a 32-variable Rosenbrock
+// gradient kept whole sweeps out of line, at 3.2x the hand-written
+// instruction count under callgrind). The tree is the code: flattening it is
+// what a person writing it by hand would get.
+#if defined(__GNUC__) || defined(__clang__)
+#define LEIBNIZ_FLATTEN [[gnu::flatten]]
+#else
+#define LEIBNIZ_FLATTEN
+#endif
+
+// LEIBNIZ_INLINE: the per-node functions of an evaluation are always inlined
+// (Clang applies LEIBNIZ_FLATTEN to direct calls only, not through the
+// lambdas that unroll a node's children).
+#if defined(__GNUC__) || defined(__clang__)
+#define LEIBNIZ_INLINE __attribute__((always_inline))
+#else
+#define LEIBNIZ_INLINE
+#endif

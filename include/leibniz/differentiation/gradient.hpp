@@ -15,6 +15,7 @@
 #pragma once
 
 #include <leibniz/detail/tuple.hpp>
+#include <leibniz/config.hpp>
 #include <leibniz/differentiation/d.hpp>
 #include <leibniz/differentiation/variables.hpp>
 #include <leibniz/evaluation/evaluate.hpp>
@@ -94,16 +95,16 @@ inline constexpr bool no_environment = std::is_same_v<std::remove_cvref_t<Env>, 
 
 // The value and the gradient from one forward and one backward sweep.
 template <class T, class Vars, class Shapes, class E, class Env>
-constexpr auto sweep_gradient(const E& f, const Env& env, memo<T, Shapes>& m) {
+LEIBNIZ_FLATTEN constexpr auto sweep_gradient(const E& f, const Env& env, memo<T, Shapes>& m) {
     sweep_context<Env, memo<T, Shapes>> ctx{env, m};
     const auto r = forward<T>(f, ctx);
-    gradient_accumulator<T, Vars> acc;
+    gradient_accumulator<T, Vars, E> acc;
     backward(f, r, plus_unit{}, acc);
     return value_and_gradient_result<T, Vars::size>{r.value, acc.result()};
 }
 
 template <class T, std::size_t N, class Entries, class Shapes, class Env>
-constexpr auto sweep_hessian(const Entries& entries, const Env& env, memo<T, Shapes>& m) {
+LEIBNIZ_FLATTEN constexpr auto sweep_hessian(const Entries& entries, const Env& env, memo<T, Shapes>& m) {
     sweep_context<Env, memo<T, Shapes>> ctx{env, m};
     const auto flat = [&]<std::size_t... I>(std::index_sequence<I...>) {
         return std::array<T, sizeof...(I)>{forward<T>(get<I>(entries), ctx).value...};

@@ -37,8 +37,8 @@ template <class V, class Source>
 inline constexpr bool binds = false;
 template <class V, class T>
 inline constexpr bool binds<V, binding<V, T>> = true;
-template <class V, class... Vs, class T>
-inline constexpr bool binds<V, pack_binding<variable_pack<Vs...>, T>> = (std::is_same_v<V, Vs> || ...);
+template <class V, class... Vs, class T, bool O>
+inline constexpr bool binds<V, pack_binding<variable_pack<Vs...>, T, O>> = (std::is_same_v<V, Vs> || ...);
 template <class V, class T, class... Vs>
 inline constexpr bool binds<V, point<T, variable_pack<Vs...>>> = (std::is_same_v<V, Vs> || ...);
 
@@ -46,9 +46,9 @@ template <class V, class T>
 constexpr const T& bound_value(const binding<V, T>& b) {
     return b.value;
 }
-template <class V, class... Vs, class T>
-constexpr const T& bound_value(const pack_binding<variable_pack<Vs...>, T>& b) {
-    return b.values[index_in<V, variable_pack<Vs...>>];
+template <class V, class... Vs, class T, bool O>
+constexpr const T& bound_value(const pack_binding<variable_pack<Vs...>, T, O>& b) {
+    return b[index_in<V, variable_pack<Vs...>>];
 }
 template <class V, class T, class... Vs>
 constexpr const T& bound_value(const point<T, variable_pack<Vs...>>& p) {
@@ -59,8 +59,8 @@ template <class Source>
 inline constexpr bool is_binding_source = false;
 template <class V, class T>
 inline constexpr bool is_binding_source<binding<V, T>> = true;
-template <class P, class T>
-inline constexpr bool is_binding_source<pack_binding<P, T>> = true;
+template <class P, class T, bool O>
+inline constexpr bool is_binding_source<pack_binding<P, T, O>> = true;
 template <class T, class... Vs>
 inline constexpr bool is_binding_source<point<T, variable_pack<Vs...>>> = true;
 

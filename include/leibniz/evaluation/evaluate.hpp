@@ -2,6 +2,7 @@
 #pragma once
 
 #include <leibniz/detail/tuple.hpp>
+#include <leibniz/config.hpp>
 #include <leibniz/detail/diagnostics.hpp>
 #include <leibniz/evaluation/bind.hpp>
 #include <leibniz/evaluation/free_variables.hpp>
@@ -15,25 +16,25 @@
 namespace leibniz::detail {
 
 template <class T, class Env>
-constexpr T evaluate(const zero&, const Env&) {
+LEIBNIZ_INLINE constexpr T evaluate(const zero&, const Env&) {
     return T(0);
 }
 template <class T, class Env>
-constexpr T evaluate(const one&, const Env&) {
+LEIBNIZ_INLINE constexpr T evaluate(const one&, const Env&) {
     return T(1);
 }
 template <class T, class Env>
-constexpr T evaluate(const constant& c, const Env&) {
+LEIBNIZ_INLINE constexpr T evaluate(const constant& c, const Env&) {
     return to_scalar<T>(c.value);
 }
 template <class T, class Env, char... C>
-constexpr T evaluate(const variable<C...>&, const Env& env) {
+LEIBNIZ_INLINE constexpr T evaluate(const variable<C...>&, const Env& env) {
     return env.template get<variable<C...>, T>();
 }
 
 // acc ± m, or acc + c·m: a structural ±1 costs no multiplication.
 template <class T, coefficient_kind K, class M, class Env>
-constexpr T add_term(const T& acc, const term<K, M>& t, const Env& env) {
+LEIBNIZ_INLINE constexpr T add_term(const T& acc, const term<K, M>& t, const Env& env) {
     if constexpr (K == coefficient_kind::plus_one)
         return acc + evaluate<T>(t.monomial, env);
     else if constexpr (K == coefficient_kind::minus_one)
@@ -42,7 +43,7 @@ constexpr T add_term(const T& acc, const term<K, M>& t, const Env& env) {
         return acc + to_scalar<T>(t.coefficient) * evaluate<T>(t.monomial, env);
 }
 template <class T, coefficient_kind K, class M, class Env>
-constexpr T first_term(const term<K, M>& t, const Env& env) {
+LEIBNIZ_INLINE constexpr T first_term(const term<K, M>& t, const Env& env) {
     if constexpr (K == coefficient_kind::plus_one)
         return evaluate<T>(t.monomial, env);
     else if constexpr (K == coefficient_kind::minus_one)
@@ -52,8 +53,8 @@ constexpr T first_term(const term<K, M>& t, const Env& env) {
 }
 
 template <class T, class Env, bool H, class... Terms>
-constexpr T evaluate(const add<H, Terms...>& s, const Env& env) {
-    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+LEIBNIZ_INLINE constexpr T evaluate(const add<H, Terms...>& s, const Env& env) {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) LEIBNIZ_INLINE {
         if constexpr (H) {
             T acc = to_scalar<T>(s.constant);
             ((acc = add_term(acc, get<I>(s.terms), env)), ...);
@@ -68,13 +69,13 @@ constexpr T evaluate(const add<H, Terms...>& s, const Env& env) {
 
 // Π Bᵢ^Nᵢ: the positive powers multiplied, divided once by the product of the negative ones.
 template <class T, class Env, class... B, int... N>
-constexpr T evaluate(const mul<factor<B, N>...>& p, const Env& env) {
+LEIBNIZ_INLINE constexpr T evaluate(const mul<factor<B, N>...>& p, const Env& env) {
     constexpr bool any_positive = ((N > 0) || ...), any_negative = ((N < 0) || ...);
-    return [&]<std::size_t... I>(std::index_sequence<I...>) {
-        auto part = [&]<bool Positive>(std::bool_constant<Positive>) {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) LEIBNIZ_INLINE {
+        auto part = [&]<bool Positive>(std::bool_constant<Positive>) LEIBNIZ_INLINE {
             T result{};
             bool first = true;
-            auto multiply = [&]<int E, class Base>(const factor<Base, E>& f) {
+            auto multiply = [&]<int E, class Base>(const factor<Base, E>& f) LEIBNIZ_INLINE {
                 if constexpr ((E > 0) == Positive) {
                     T v = math::ipow<(E > 0 ? E : -E)>(evaluate<T>(f.base, env));
                     if (first) {
@@ -98,7 +99,7 @@ constexpr T evaluate(const mul<factor<B, N>...>& p, const Env& env) {
 }
 
 template <class T, class Env, class Op, class A>
-constexpr T evaluate(const function<Op, A>& f, const Env& env) {
+LEIBNIZ_INLINE constexpr T evaluate(const function<Op, A>& f, const Env& env) {
     T u = evaluate<T>(f.arg, env);
     if constexpr (std::is_same_v<Op, ops::sin>) return math::sin(u);
     else if constexpr (std::is_same_v<Op, ops::cos>) return math::cos(u);
@@ -112,14 +113,14 @@ constexpr T evaluate(const function<Op, A>& f, const Env& env) {
 }
 
 template <class T, class Env, class B>
-constexpr T evaluate(const real_power<B>& r, const Env& env) {
+LEIBNIZ_INLINE constexpr T evaluate(const real_power<B>& r, const Env& env) {
     T b = evaluate<T>(r.base, env);
     if (r.exponent.is_integer()) return math::ipow(b, static_cast<long long>(r.exponent.num));
     return math::pow(b, to_scalar<T>(r.exponent));
 }
 
 template <class T, class Env, class B, class E>
-constexpr T evaluate(const power<B, E>& p, const Env& env) {
+LEIBNIZ_INLINE constexpr T evaluate(const power<B, E>& p, const Env& env) {
     return math::pow(evaluate<T>(p.base, env), evaluate<T>(p.exponent, env));
 }
 
@@ -139,7 +140,7 @@ constexpr bool check_sources() {
 }
 
 template <class T, class E, class... Sources>
-constexpr T evaluate_with(const E& e, const Sources&... sources) {
+LEIBNIZ_FLATTEN constexpr T evaluate_with(const E& e, const Sources&... sources) {
     if constexpr (check_sources<Sources...>() && check_bindings<E, Sources...>())
         return evaluate<T>(e, environment<Sources...>{{{sources}...}});
     else

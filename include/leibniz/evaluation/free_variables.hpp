@@ -48,3 +48,23 @@ template <class B, class E, class Env>
 struct first_unbound<power<B, E>, Env> : first_unbound_among<Env, B, E> {};
 
 }  // namespace leibniz::detail
+
+namespace leibniz::detail {
+
+// Does expression E depend on variable V (does V occur in it)?
+template <class V, class E>
+struct depends_on : std::false_type {};  // numbers, zero, one
+template <class V, char... C>
+struct depends_on<V, variable<C...>> : std::is_same<V, variable<C...>> {};
+template <class V, bool H, coefficient_kind... K, class... M>
+struct depends_on<V, add<H, term<K, M>...>> : std::bool_constant<(depends_on<V, M>::value || ...)> {};
+template <class V, class... B, int... N>
+struct depends_on<V, mul<factor<B, N>...>> : std::bool_constant<(depends_on<V, B>::value || ...)> {};
+template <class V, class Op, class A>
+struct depends_on<V, function<Op, A>> : depends_on<V, A> {};
+template <class V, class B>
+struct depends_on<V, real_power<B>> : depends_on<V, B> {};
+template <class V, class B, class E>
+struct depends_on<V, power<B, E>> : std::bool_constant<depends_on<V, B>::value || depends_on<V, E>::value> {};
+
+}  // namespace leibniz::detail

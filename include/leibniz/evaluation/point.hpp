@@ -26,8 +26,8 @@ struct variables_of_sources<binding<V, T>, Rest...> {
     static variable_pack<V, R...> prepend(variable_pack<R...>);
     using type = decltype(prepend(typename variables_of_sources<Rest...>::type{}));
 };
-template <class... Vs, class T, class... Rest>
-struct variables_of_sources<pack_binding<variable_pack<Vs...>, T>, Rest...> {
+template <class... Vs, class T, bool O, class... Rest>
+struct variables_of_sources<pack_binding<variable_pack<Vs...>, T, O>, Rest...> {
     template <class... R>
     static variable_pack<Vs..., R...> prepend(variable_pack<R...>);
     using type = decltype(prepend(typename variables_of_sources<Rest...>::type{}));

@@ -25,8 +25,10 @@
 #pragma once
 
 #include <leibniz/detail/tuple.hpp>
+#include <leibniz/config.hpp>
 #include <leibniz/detail/type_list.hpp>
 #include <leibniz/evaluation/bind.hpp>
+#include <leibniz/evaluation/free_variables.hpp>
 #include <leibniz/evaluation/math.hpp>
 #include <leibniz/expression/nodes.hpp>
 
@@ -135,32 +137,32 @@ struct sweep_context {
 // ---- forward sweep ------------------------------------------------------------
 
 template <class T, class Node, class Ctx>
-constexpr record<T, Node> forward(const Node& node, Ctx& ctx);
+LEIBNIZ_INLINE constexpr record<T, Node> forward(const Node& node, Ctx& ctx);
 
 template <class T, class Ctx>
-constexpr record<T, zero> forward_node(const zero&, Ctx&) {
+LEIBNIZ_INLINE constexpr record<T, zero> forward_node(const zero&, Ctx&) {
     return {T(0)};
 }
 template <class T, class Ctx>
-constexpr record<T, one> forward_node(const one&, Ctx&) {
+LEIBNIZ_INLINE constexpr record<T, one> forward_node(const one&, Ctx&) {
     return {T(1)};
 }
 template <class T, class Ctx>
-constexpr record<T, constant> forward_node(const constant& c, Ctx&) {
+LEIBNIZ_INLINE constexpr record<T, constant> forward_node(const constant& c, Ctx&) {
     return {to_scalar<T>(c.value)};
 }
 template <class T, class Ctx, char... C>
-constexpr record<T, variable<C...>> forward_node(const variable<C...>&, Ctx& ctx) {
+LEIBNIZ_INLINE constexpr record<T, variable<C...>> forward_node(const variable<C...>&, Ctx& ctx) {
     return {ctx.env.template get<variable<C...>, T>()};
 }
 
 template <class T, class Ctx, bool H, coefficient_kind... K, class... M>
-constexpr auto forward_node(const add<H, term<K, M>...>& s, Ctx& ctx) {
+LEIBNIZ_INLINE constexpr auto forward_node(const add<H, term<K, M>...>& s, Ctx& ctx) {
     using R = record<T, add<H, term<K, M>...>>;
-    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) LEIBNIZ_INLINE {
         R r{T{}, {{forward<T>(get<I>(s.terms).monomial, ctx)}...}};
         // acc ± m or acc + c·m, as plain evaluation does: a structural ±1 costs no multiplication.
-        auto term_value = [&]<std::size_t J>(std::integral_constant<std::size_t, J>) {
+        auto term_value = [&]<std::size_t J>(std::integral_constant<std::size_t, J>) LEIBNIZ_INLINE {
             constexpr coefficient_kind k = std::array{K...}[J];
             const T& m = get<J>(r.terms).value;
             if constexpr (k == coefficient_kind::stored)
@@ -168,7 +170,7 @@ constexpr auto forward_node(const add<H, term<K, M>...>& s, Ctx& ctx) {
             else
                 return m;
         };
-        auto accumulate = [&]<std::size_t J>(T& acc, std::integral_constant<std::size_t, J> j) {
+        auto accumulate = [&]<std::size_t J>(T& acc, std::integral_constant<std::size_t, J> j) LEIBNIZ_INLINE {
             constexpr coefficient_kind k = std::array{K...}[J];
             if constexpr (k == coefficient_kind::minus_one)
                 acc = acc - term_value(j);
@@ -183,7 +185,7 @@ constexpr auto forward_node(const add<H, term<K, M>...>& s, Ctx& ctx) {
             constexpr coefficient_kind k0 = std::array{K...}[0];
             T acc = k0 == coefficient_kind::minus_one ? -term_value(std::integral_constant<std::size_t, 0>{})
                                                       : term_value(std::integral_constant<std::size_t, 0>{});
-            auto rest = [&]<std::size_t J>(std::integral_constant<std::size_t, J> j) {
+            auto rest = [&]<std::size_t J>(std::integral_constant<std::size_t, J> j) LEIBNIZ_INLINE {
                 if constexpr (J > 0) accumulate(acc, j);
             };
             (rest(std::integral_constant<std::size_t, I>{}), ...);
@@ -194,12 +196,12 @@ constexpr auto forward_node(const add<H, term<K, M>...>& s, Ctx& ctx) {
 }
 
 template <class T, class Ctx, class... B, int... N>
-constexpr auto forward_node(const mul<factor<B, N>...>& p, Ctx& ctx) {
+LEIBNIZ_INLINE constexpr auto forward_node(const mul<factor<B, N>...>& p, Ctx& ctx) {
     using R = record<T, mul<factor<B, N>...>>;
     constexpr std::array<int, sizeof...(B)> exponents{N...};
-    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) LEIBNIZ_INLINE {
         R r{T{}, {{forward<T>(get<I>(p.factors).base, ctx)}...}, {}, {}, {}};
-        auto power_of_base = [&]<std::size_t J>(std::integral_constant<std::size_t, J>) {
+        auto power_of_base = [&]<std::size_t J>(std::integral_constant<std::size_t, J>) LEIBNIZ_INLINE {
             constexpr int n = exponents[J];
             const T& b = get<J>(r.bases).value;
             if constexpr (n == 1) {
@@ -222,7 +224,7 @@ constexpr auto forward_node(const mul<factor<B, N>...>& p, Ctx& ctx) {
 }
 
 template <class T, class Ctx, class Op, class A>
-constexpr auto forward_node(const function<Op, A>& f, Ctx& ctx) {
+LEIBNIZ_INLINE constexpr auto forward_node(const function<Op, A>& f, Ctx& ctx) {
     record<T, function<Op, A>> r{T{}, forward<T>(f.arg, ctx)};
     const T& u = r.arg.value;
     if constexpr (std::is_same_v<Op, ops::sin>) r.value = math::sin(u);
@@ -238,7 +240,7 @@ constexpr auto forward_node(const function<Op, A>& f, Ctx& ctx) {
 }
 
 template <class T, class Ctx, class B>
-constexpr auto forward_node(const real_power<B>& p, Ctx& ctx) {
+LEIBNIZ_INLINE constexpr auto forward_node(const real_power<B>& p, Ctx& ctx) {
     record<T, real_power<B>> r{T{}, forward<T>(p.base, ctx)};
     if (p.exponent.is_integer())
         r.value = math::ipow(r.base.value, static_cast<long long>(p.exponent.num));
@@ -248,14 +250,14 @@ constexpr auto forward_node(const real_power<B>& p, Ctx& ctx) {
 }
 
 template <class T, class Ctx, class B, class E>
-constexpr auto forward_node(const power<B, E>& p, Ctx& ctx) {
+LEIBNIZ_INLINE constexpr auto forward_node(const power<B, E>& p, Ctx& ctx) {
     record<T, power<B, E>> r{T{}, forward<T>(p.base, ctx), forward<T>(p.exponent, ctx)};
     r.value = math::pow(r.base.value, r.exponent.value);
     return r;
 }
 
 template <class T, class Node, class Ctx>
-constexpr record<T, Node> forward(const Node& node, Ctx& ctx) {
+LEIBNIZ_INLINE constexpr record<T, Node> forward(const Node& node, Ctx& ctx) {
     using Memo = std::remove_cvref_t<decltype(ctx.memo)>;
     if constexpr (Memo::template holds<Node>) {
         constexpr std::size_t slot = Memo::template slot<Node>;
@@ -274,29 +276,29 @@ constexpr record<T, Node> forward(const Node& node, Ctx& ctx) {
 struct plus_unit {};   // a structural +1
 struct minus_unit {};  // a structural -1
 
-constexpr minus_unit negated(plus_unit) { return {}; }
-constexpr plus_unit negated(minus_unit) { return {}; }
+LEIBNIZ_INLINE constexpr minus_unit negated(plus_unit) { return {}; }
+LEIBNIZ_INLINE constexpr plus_unit negated(minus_unit) { return {}; }
 template <class T>
-constexpr T negated(const T& a) {
+LEIBNIZ_INLINE constexpr T negated(const T& a) {
     return -a;
 }
 
 // adjoint × v
 template <class T>
-constexpr T times(plus_unit, const T& v) {
+LEIBNIZ_INLINE constexpr T times(plus_unit, const T& v) {
     return v;
 }
 template <class T>
-constexpr T times(minus_unit, const T& v) {
+LEIBNIZ_INLINE constexpr T times(minus_unit, const T& v) {
     return -v;
 }
 template <class T>
-constexpr T times(const T& a, const T& v) {
+LEIBNIZ_INLINE constexpr T times(const T& a, const T& v) {
     return a * v;
 }
 
 template <class T, class A>
-constexpr T as_value(const A& a) {
+LEIBNIZ_INLINE constexpr T as_value(const A& a) {
     if constexpr (std::is_same_v<A, plus_unit>)
         return T(1);
     else if constexpr (std::is_same_v<A, minus_unit>)
@@ -307,7 +309,7 @@ constexpr T as_value(const A& a) {
 
 // The adjoint scaled by a term's coefficient.
 template <class T, coefficient_kind K, class A>
-constexpr auto scaled_adjoint(const A& a, const number& c) {
+LEIBNIZ_INLINE constexpr auto scaled_adjoint(const A& a, const number& c) {
     if constexpr (K == coefficient_kind::plus_one)
         return a;
     else if constexpr (K == coefficient_kind::minus_one)
@@ -320,26 +322,42 @@ constexpr auto scaled_adjoint(const A& a, const number& c) {
         return to_scalar<T>(c) * a;
 }
 
-// The gradient being summed: a slot's first contribution is stored, the next ones added.
-template <class T, class Vars>
-struct gradient_accumulator {
-    using variables = Vars;
-    std::array<T, Vars::size> values{};
-    std::array<bool, Vars::size> written{};
+// The gradient of E being summed. A floating-point slot starts at -0.0, which
+// adding leaves exactly as is (-0.0 + v == v for every v, -0.0 and NaN
+// included), so the compiler folds the first addition away, with no flag to
+// test. Other scalar types (a counting type, a multiprecision type) store the
+// first contribution and add the next ones.
+template <class T, class Vars, class E>
+struct gradient_accumulator;
+template <class T, class... V, class E>
+struct gradient_accumulator<T, variable_pack<V...>, E> {
+    using variables = variable_pack<V...>;
+    static constexpr std::size_t n = sizeof...(V);
+    static constexpr bool start_at_negative_zero = std::is_floating_point_v<T>;
+    std::array<T, n> values = [] {
+        std::array<T, n> v{};
+        if constexpr (start_at_negative_zero)
+            for (T& slot : v) slot = -T(0);
+        return v;
+    }();
+    std::array<bool, n> written{};
 
     template <std::size_t I, class A>
-    constexpr void add(const A& a) {
-        if (written[I]) {
+    LEIBNIZ_INLINE constexpr void add(const A& a) {
+        if constexpr (start_at_negative_zero) {
+            values[I] = values[I] + as_value<T>(a);
+        } else if (written[I]) {
             values[I] = values[I] + as_value<T>(a);
         } else {
             values[I] = as_value<T>(a);
             written[I] = true;
         }
     }
-    constexpr std::array<T, Vars::size> result() const {
-        std::array<T, Vars::size> g = values;
-        for (std::size_t i = 0; i < Vars::size; ++i)
-            if (!written[i]) g[i] = T(0);
+    // A variable E does not depend on has derivative +0 (known from the types).
+    LEIBNIZ_INLINE constexpr std::array<T, n> result() const {
+        std::array<T, n> g = values;
+        std::size_t i = 0;
+        ((depends_on<V, E>::value ? void() : void(g[i] = T(0)), ++i), ...);
         return g;
     }
 };
@@ -347,36 +365,36 @@ struct gradient_accumulator {
 // ---- backward sweep -----------------------------------------------------------
 
 template <class T, class A, class Acc>
-constexpr void backward(const zero&, const record<T, zero>&, const A&, Acc&) {}
+LEIBNIZ_INLINE constexpr void backward(const zero&, const record<T, zero>&, const A&, Acc&) {}
 template <class T, class A, class Acc>
-constexpr void backward(const one&, const record<T, one>&, const A&, Acc&) {}
+LEIBNIZ_INLINE constexpr void backward(const one&, const record<T, one>&, const A&, Acc&) {}
 template <class T, class A, class Acc>
-constexpr void backward(const constant&, const record<T, constant>&, const A&, Acc&) {}
+LEIBNIZ_INLINE constexpr void backward(const constant&, const record<T, constant>&, const A&, Acc&) {}
 
 template <class T, class A, class Acc, char... C>
-constexpr void backward(const variable<C...>&, const record<T, variable<C...>>&, const A& adjoint, Acc& acc) {
+LEIBNIZ_INLINE constexpr void backward(const variable<C...>&, const record<T, variable<C...>>&, const A& adjoint, Acc& acc) {
     using Vars = typename Acc::variables;
     constexpr std::size_t i = index_in<variable<C...>, Vars>;
     if constexpr (i < Vars::size) acc.template add<i>(adjoint);
 }
 
 template <class T, class A, class Acc, bool H, coefficient_kind... K, class... M>
-constexpr void backward(const add<H, term<K, M>...>& s, const record<T, add<H, term<K, M>...>>& r, const A& adjoint,
+LEIBNIZ_INLINE constexpr void backward(const add<H, term<K, M>...>& s, const record<T, add<H, term<K, M>...>>& r, const A& adjoint,
                         Acc& acc);
 template <class T, class A, class Acc, class... B, int... N>
-constexpr void backward(const mul<factor<B, N>...>& p, const record<T, mul<factor<B, N>...>>& r, const A& adjoint,
+LEIBNIZ_INLINE constexpr void backward(const mul<factor<B, N>...>& p, const record<T, mul<factor<B, N>...>>& r, const A& adjoint,
                         Acc& acc);
 template <class T, class A, class Acc, class Op, class Arg>
-constexpr void backward(const function<Op, Arg>& f, const record<T, function<Op, Arg>>& r, const A& adjoint, Acc& acc);
+LEIBNIZ_INLINE constexpr void backward(const function<Op, Arg>& f, const record<T, function<Op, Arg>>& r, const A& adjoint, Acc& acc);
 template <class T, class A, class Acc, class B>
-constexpr void backward(const real_power<B>& p, const record<T, real_power<B>>& r, const A& adjoint, Acc& acc);
+LEIBNIZ_INLINE constexpr void backward(const real_power<B>& p, const record<T, real_power<B>>& r, const A& adjoint, Acc& acc);
 template <class T, class A, class Acc, class B, class E>
-constexpr void backward(const power<B, E>& p, const record<T, power<B, E>>& r, const A& adjoint, Acc& acc);
+LEIBNIZ_INLINE constexpr void backward(const power<B, E>& p, const record<T, power<B, E>>& r, const A& adjoint, Acc& acc);
 
 template <class T, class A, class Acc, bool H, coefficient_kind... K, class... M>
-constexpr void backward(const add<H, term<K, M>...>& s, const record<T, add<H, term<K, M>...>>& r, const A& adjoint,
+LEIBNIZ_INLINE constexpr void backward(const add<H, term<K, M>...>& s, const record<T, add<H, term<K, M>...>>& r, const A& adjoint,
                         Acc& acc) {
-    [&]<std::size_t... I>(std::index_sequence<I...>) {
+    [&]<std::size_t... I>(std::index_sequence<I...>) LEIBNIZ_INLINE {
         (backward(get<I>(s.terms).monomial, get<I>(r.terms),
                   scaled_adjoint<T, K>(adjoint, get<I>(s.terms).coefficient), acc),
          ...);
@@ -386,12 +404,12 @@ constexpr void backward(const add<H, term<K, M>...>& s, const record<T, add<H, t
 // ∂(Π fⱼ)/∂Bᵢ = (Πⱼ<ᵢ fⱼ)·(Πⱼ>ᵢ fⱼ)·Nᵢ·Bᵢ^(Nᵢ-1): prefix products from the
 // forward sweep, suffix products (with the adjoint folded in) here.
 template <class T, class A, class Acc, class... B, int... N>
-constexpr void backward(const mul<factor<B, N>...>& p, const record<T, mul<factor<B, N>...>>& r, const A& adjoint,
+LEIBNIZ_INLINE constexpr void backward(const mul<factor<B, N>...>& p, const record<T, mul<factor<B, N>...>>& r, const A& adjoint,
                         Acc& acc) {
     constexpr std::size_t n = sizeof...(B);
     constexpr std::array<int, n> exponents{N...};
     // slope_i: d(Bᵢ^Nᵢ)/dBᵢ times the incoming product, for the adjoint of base i.
-    auto pass_on = [&]<std::size_t I>(std::integral_constant<std::size_t, I>, const auto& incoming) {
+    auto pass_on = [&]<std::size_t I>(std::integral_constant<std::size_t, I>, const auto& incoming) LEIBNIZ_INLINE {
         constexpr int e = exponents[I];
         const auto& base = get<I>(p.factors).base;
         const auto& base_record = get<I>(r.bases);
@@ -409,8 +427,8 @@ constexpr void backward(const mul<factor<B, N>...>& p, const record<T, mul<facto
         std::array<T, n> suffix{};
         suffix[n - 1] = times(adjoint, r.powers[n - 1]);
         for (std::size_t i = n - 1; i-- > 1;) suffix[i] = r.powers[i] * suffix[i + 1];
-        [&]<std::size_t... I>(std::index_sequence<I...>) {
-            auto one_base = [&]<std::size_t J>(std::integral_constant<std::size_t, J> j) {
+        [&]<std::size_t... I>(std::index_sequence<I...>) LEIBNIZ_INLINE {
+            auto one_base = [&]<std::size_t J>(std::integral_constant<std::size_t, J> j) LEIBNIZ_INLINE {
                 if constexpr (J == 0)
                     pass_on(j, suffix[1]);
                 else if constexpr (J == n - 1)
@@ -424,7 +442,7 @@ constexpr void backward(const mul<factor<B, N>...>& p, const record<T, mul<facto
 }
 
 template <class T, class A, class Acc, class Op, class Arg>
-constexpr void backward(const function<Op, Arg>& f, const record<T, function<Op, Arg>>& r, const A& adjoint,
+LEIBNIZ_INLINE constexpr void backward(const function<Op, Arg>& f, const record<T, function<Op, Arg>>& r, const A& adjoint,
                         Acc& acc) {
     const T& u = r.arg.value;
     const T& v = r.value;
@@ -448,7 +466,7 @@ constexpr void backward(const function<Op, Arg>& f, const record<T, function<Op,
 }
 
 template <class T, class A, class Acc, class B>
-constexpr void backward(const real_power<B>& p, const record<T, real_power<B>>& r, const A& adjoint, Acc& acc) {
+LEIBNIZ_INLINE constexpr void backward(const real_power<B>& p, const record<T, real_power<B>>& r, const A& adjoint, Acc& acc) {
     const T& b = r.base.value;
     const number lowered = p.exponent - number(1);
     const T slope = to_scalar<T>(p.exponent) * (lowered.is_integer()
@@ -458,7 +476,7 @@ constexpr void backward(const real_power<B>& p, const record<T, real_power<B>>& 
 }
 
 template <class T, class A, class Acc, class B, class E>
-constexpr void backward(const power<B, E>& p, const record<T, power<B, E>>& r, const A& adjoint, Acc& acc) {
+LEIBNIZ_INLINE constexpr void backward(const power<B, E>& p, const record<T, power<B, E>>& r, const A& adjoint, Acc& acc) {
     const T& b = r.base.value;
     const T& e = r.exponent.value;
     backward(p.base, r.base, times(adjoint, e * math::pow(b, e - T(1))), acc);

@@ -83,12 +83,18 @@ constexpr auto operator""_var() {
 template <class... Variables>
 struct variable_pack;
 
-// Binding of a whole pack, made by `xs = values` (std::array or std::span of N values).
-template <class Pack, class T>
+// Binding of a whole pack, made by `xs = values` (std::array or std::span of N
+// values). It refers to an array or span it is given, like a std::span (no
+// copy: the values are read where they are); it keeps a copy of a temporary
+// array. (A reference into an automatic constexpr array is not a constant
+// expression: in a static_assert, bind a static or namespace-scope array.)
+template <class Pack, class T, bool Owning>
 struct pack_binding {
     using pack_type = Pack;
     using value_type = T;
-    std::array<T, Pack::size> values;
+    std::conditional_t<Owning, std::array<T, Pack::size>, const T*> values;
+
+    constexpr const T& operator[](std::size_t i) const { return values[i]; }
 };
 
 // A tuple of variables (std::get and structured bindings work), bound as a whole by `xs = values`.
@@ -99,16 +105,19 @@ struct variable_pack : std::tuple<Variables...> {
     template <class T, std::size_t N>
     constexpr auto operator=(const std::array<T, N>& values) const {
         static_assert(N == size, "leibniz: a pack of variables is bound from an array with one value per variable");
-        return pack_binding<variable_pack, std::remove_cv_t<T>>{values};
+        return pack_binding<variable_pack, T, false>{values.data()};
+    }
+    template <class T, std::size_t N>
+    constexpr auto operator=(std::array<T, N>&& values) const {
+        static_assert(N == size, "leibniz: a pack of variables is bound from an array with one value per variable");
+        return pack_binding<variable_pack, T, true>{values};
     }
     template <class T, std::size_t N>
     constexpr auto operator=(std::span<T, N> values) const {
         static_assert(N != std::dynamic_extent,
                       "leibniz: a pack of variables is bound from a std::span of static extent (std::span<const T, N>)");
         static_assert(N == size, "leibniz: a pack of variables is bound from a span with one value per variable");
-        pack_binding<variable_pack, std::remove_cv_t<T>> b{};
-        for (std::size_t i = 0; i < N; ++i) b.values[i] = values[i];
-        return b;
+        return pack_binding<variable_pack, std::remove_cv_t<T>, false>{values.data()};
     }
 };
 

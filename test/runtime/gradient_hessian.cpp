@@ -88,6 +88,27 @@ BOOST_AUTO_TEST_CASE(rosenbrock_gradient_and_hessian_against_differences) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(pack_bindings_refer_to_arrays_and_copy_temporaries) {
+    std::array<double, 8> p{};
+    const auto by_reference = (xs = p);  // refers to p, like a std::span
+    p[0] = 2.0;
+    BOOST_TEST(rosenbrock(by_reference) == rosenbrock(xs = std::array<double, 8>{2.0}));
+    const auto owning = (xs = std::array<double, 8>{2.0});  // keeps its own copy of the temporary
+    BOOST_TEST(rosenbrock(owning) == 100 * 16.0 + 1 + 6);  // (x1 - x0^2)^2 = 16, (1 - x0)^2 = 1, six more (1 - 0)^2
+    BOOST_TEST(rosenbrock(xs = std::span<const double, 8>(p)) == rosenbrock(owning));
+}
+
+BOOST_AUTO_TEST_CASE(a_variable_f_does_not_depend_on_has_derivative_plus_zero) {
+    const auto g = lz::gradient(x * x, x, y)(x = 1.0, y = 2.0);
+    BOOST_TEST(g[0] == 2.0);
+    BOOST_TEST(g[1] == 0.0);
+    BOOST_TEST(!std::signbit(g[1]));
+    // A derivative that is exactly -0.0 stays -0.0 (slots start at -0.0, which adds as nothing).
+    const auto h = lz::gradient(x * y, x, y)(x = 1.0, y = -0.0);
+    BOOST_TEST(h[0] == 0.0);
+    BOOST_TEST(std::signbit(h[0]));
+}
+
 BOOST_AUTO_TEST_CASE(the_scalar_type_follows_the_bindings) {
     const auto gf = lz::gradient(himmelblau, x, y)(x = 1.0f, y = 2.0f);
     static_assert(std::is_same_v<decltype(gf), const std::array<float, 2>>);

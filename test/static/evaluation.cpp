@@ -37,6 +37,7 @@ constexpr std::array<double, 3> values{1.0, 2.0, 3.0};
 constexpr auto s3 = lz::sum<3>([](auto i) { return (i + 1) * std::get<i>(xs); });
 static_assert(s3(xs = values) == 14.0);
 static_assert(s3(xs = std::span<const double, 3>(values)) == 14.0);
+static_assert(s3(xs = std::array{1.0, 2.0, 3.0}) == 14.0);  // a temporary array is copied into the binding
 constexpr auto p3 = lz::product<3>([](auto i) { return std::get<i>(xs); });
 static_assert(p3(xs = values) == 6.0);
 static_assert(lz::sum<0>([](auto) { return x; })(x = 1.0) == 0.0);

@@ -10,17 +10,10 @@
 #endif
 
 // LEIBNIZ_HAS_CONSTEXPR_MATH: 1 where sin, exp, log, ... of an expression can
-// be evaluated in a constant expression (static_assert). GCC folds the
-// standard functions during constant evaluation; Clang 14 does not.
-#ifndef LEIBNIZ_HAS_CONSTEXPR_MATH
-#if defined(__clang__)
-#define LEIBNIZ_HAS_CONSTEXPR_MATH 0
-#elif defined(__GNUC__)
+// be evaluated in a constant expression (static_assert). The library carries
+// its own constexpr elementary functions (constexpr_math/), so this holds on
+// every supported compiler.
 #define LEIBNIZ_HAS_CONSTEXPR_MATH 1
-#else
-#define LEIBNIZ_HAS_CONSTEXPR_MATH 0
-#endif
-#endif
 
 // LEIBNIZ_FLATTEN: inline everything an evaluation calls into the caller.
 // An expression's evaluation is a tree of small functions, one per node; GCC's

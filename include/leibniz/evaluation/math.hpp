@@ -2,14 +2,17 @@
 //
 // At run time they are the standard functions (or, for a user-defined scalar
 // type, its own sin, exp, ... found by argument-dependent lookup). In constant
-// evaluation they rely on the compiler folding the standard functions, which
-// GCC does and Clang does not yet.
+// evaluation, for float, double and long double, they are the library's own
+// constexpr implementations (constexpr_math/), on GCC and Clang alike.
 #pragma once
 
 #include <leibniz/config.hpp>
+#include <leibniz/constexpr_math/domain_error.hpp>
+#include <leibniz/constexpr_math/functions.hpp>
 
 #include <cmath>
 #include <complex>
+#include <limits>
 #include <type_traits>
 
 namespace leibniz::detail::math {
@@ -19,48 +22,41 @@ inline constexpr bool is_complex = false;
 template <class T>
 inline constexpr bool is_complex<std::complex<T>> = true;
 
-template <class T>
-constexpr T sin(const T& v) {
-    using std::sin;
-    return sin(v);
-}
-template <class T>
-constexpr T cos(const T& v) {
-    using std::cos;
-    return cos(v);
-}
-template <class T>
-constexpr T tan(const T& v) {
-    using std::tan;
-    return tan(v);
-}
-template <class T>
-constexpr T exp(const T& v) {
-    using std::exp;
-    return exp(v);
-}
-template <class T>
-constexpr T log(const T& v) {
-    using std::log;
-    return log(v);
-}
-template <class T>
-constexpr T sqrt(const T& v) {
-    using std::sqrt;
-    return sqrt(v);
-}
-template <class T>
-constexpr T tanh(const T& v) {
-    using std::tanh;
-    return tanh(v);
-}
+// (`r` is the result, `v` the argument, in each domain check.)
+// In constant evaluation a floating-point argument goes to the library's own
+// constexpr functions (with domain errors stopping compilation); at run time,
+// and for other scalar types, to the standard functions or the type's own.
+#define LEIBNIZ_ELEMENTARY_FUNCTION(name, domain_check)                \
+    template <class T>                                                 \
+    constexpr T name(const T& v) {                                     \
+        if constexpr (std::is_floating_point_v<T>) {                   \
+            if (std::is_constant_evaluated()) {                        \
+                const T r = constexpr_math::name(v);                   \
+                domain_check;                                          \
+                return r;                                              \
+            }                                                          \
+        }                                                              \
+        using std::name;                                               \
+        return name(v);                                                \
+    }
+
+LEIBNIZ_ELEMENTARY_FUNCTION(sin, (void)0)
+LEIBNIZ_ELEMENTARY_FUNCTION(cos, (void)0)
+LEIBNIZ_ELEMENTARY_FUNCTION(tan, (void)0)
+LEIBNIZ_ELEMENTARY_FUNCTION(tanh, (void)0)
+LEIBNIZ_ELEMENTARY_FUNCTION(exp, if (r == std::numeric_limits<T>::infinity() && v == v) domain_error::exp_overflows())
+LEIBNIZ_ELEMENTARY_FUNCTION(log, if (v == 0) domain_error::log_of_zero();
+                            if (v < 0) domain_error::log_of_a_negative_number())
+LEIBNIZ_ELEMENTARY_FUNCTION(sqrt, if (v < 0) domain_error::sqrt_of_a_negative_number())
+#undef LEIBNIZ_ELEMENTARY_FUNCTION
+
 template <class T>
 constexpr T abs(const T& v) {
     static_assert(!is_complex<T>,
                   "leibniz: abs of a complex value is not differentiable (it is not holomorphic); "
                   "evaluate abs only with real scalar types");
     if constexpr (std::is_floating_point_v<T>)
-        return v < 0 ? -v : (v == 0 ? T(0) : v);  // |-0.0| is +0.0, as std::abs
+        return constexpr_math::abs(v);
     else {
         using std::abs;
         return abs(v);
@@ -76,6 +72,18 @@ constexpr T sign(const T& v) {
 }
 template <class T>
 constexpr T pow(const T& base, const T& exponent) {
+    if constexpr (std::is_floating_point_v<T>) {
+        if (std::is_constant_evaluated()) {
+            const bool integral = constexpr_math::detail::is_integer(exponent);
+            if (base < 0 && !integral) domain_error::pow_of_a_negative_base_with_a_non_integer_exponent();
+            if (base == 0 && exponent < 0) domain_error::pow_of_zero_to_a_negative_exponent();
+            const T r = constexpr_math::pow(base, exponent);
+            if ((r == std::numeric_limits<T>::infinity() || r == -std::numeric_limits<T>::infinity()) &&
+                base - base == 0 && exponent - exponent == 0)
+                domain_error::pow_overflows();
+            return r;
+        }
+    }
     using std::pow;
     return pow(base, exponent);
 }

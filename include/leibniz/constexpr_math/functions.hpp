@@ -1,0 +1,56 @@
+// leibniz::constexpr_math: sqrt exp log sin cos tan tanh pow abs for float,
+// double and long double, usable in constant expressions on GCC and Clang.
+//
+// Computed in long double and rounded once (see core.hpp); they follow IEEE
+// for special values (NaN, ±0, infinities) as the standard functions do. The
+// library evaluates expressions with them during constant evaluation and with
+// the standard functions at run time; docs/constexpr-math.md gives their
+// measured accuracy against the standard functions.
+#pragma once
+
+#include <leibniz/constexpr_math/core.hpp>
+#include <leibniz/constexpr_math/exp_log.hpp>
+#include <leibniz/constexpr_math/trig.hpp>
+
+#include <concepts>
+
+namespace leibniz::constexpr_math {
+
+template <std::floating_point T>
+constexpr T sqrt(T x) {
+    return detail::narrow<T>(detail::sqrt(x));
+}
+template <std::floating_point T>
+constexpr T exp(T x) {
+    return detail::narrow<T>(detail::exp(x));
+}
+template <std::floating_point T>
+constexpr T log(T x) {
+    return detail::narrow<T>(detail::log(x));
+}
+template <std::floating_point T>
+constexpr T sin(T x) {
+    return detail::narrow<T>(detail::sin(x));
+}
+template <std::floating_point T>
+constexpr T cos(T x) {
+    return detail::narrow<T>(detail::cos(x));
+}
+template <std::floating_point T>
+constexpr T tan(T x) {
+    return detail::narrow<T>(detail::tan(x));
+}
+template <std::floating_point T>
+constexpr T tanh(T x) {
+    return detail::narrow<T>(detail::tanh(x));
+}
+template <std::floating_point T>
+constexpr T pow(T x, T y) {
+    return detail::narrow<T>(detail::pow(x, y));
+}
+template <std::floating_point T>
+constexpr T abs(T x) {
+    return x < 0 ? -x : (x == 0 ? T(0) : x);  // |-0.0| is +0.0
+}
+
+}  // namespace leibniz::constexpr_math

@@ -25,25 +25,34 @@ constexpr reduced reduce_quarter_turns(ld x) {
     return {(((x - k * pio2_1) - k * pio2_2) - k * pio2_3) - k * pio2_4, static_cast<int>(n & 3)};
 }
 
-// Taylor series on |r| <= π/4 + ε: sin to r^27, cos to r^28 (next terms below 2^-80).
+// Taylor series on |r| <= π/4 + ε: sin to r^27, cos to r^28 (next terms below
+// 2^-80). The coefficients ±1/n! are computed once, as constants.
+struct taylor_coefficients {
+    ld sin[14]{};  // (-1)^k / (2k + 1)!
+    ld cos[15]{};  // (-1)^k / (2k)!
+};
+inline constexpr taylor_coefficients taylor = [] {
+    taylor_coefficients t;
+    ld factorial = 1;  // n!
+    for (int n = 0; n <= 28; ++n) {
+        if (n > 0) factorial *= n;
+        const ld c = ((n / 2) % 2 ? -1 : 1) / factorial;
+        if (n % 2) t.sin[n / 2] = c;
+        else t.cos[n / 2] = c;
+    }
+    return t;
+}();
+
 constexpr ld sin_kernel(ld r) {
     const ld r2 = r * r;
     ld p = 0;
-    for (int k = 13; k >= 0; --k) {
-        ld c = 1;
-        for (int i = 2; i <= 2 * k + 1; ++i) c /= i;
-        p = p * r2 + (k % 2 ? -c : c);
-    }
+    for (int k = 13; k >= 0; --k) p = p * r2 + taylor.sin[k];
     return r * p;
 }
 constexpr ld cos_kernel(ld r) {
     const ld r2 = r * r;
     ld p = 0;
-    for (int k = 14; k >= 0; --k) {
-        ld c = 1;
-        for (int i = 2; i <= 2 * k; ++i) c /= i;
-        p = p * r2 + (k % 2 ? -c : c);
-    }
+    for (int k = 14; k >= 0; --k) p = p * r2 + taylor.cos[k];
     return p;
 }
 

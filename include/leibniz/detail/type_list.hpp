@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <tuple>  // std::tuple_element, on types only
 #include <type_traits>
 #include <utility>
 
@@ -42,6 +43,18 @@ inline constexpr std::size_t position<T, type_list<Ts...>> = [] {
 
 template <class T, class... Ts>
 inline constexpr std::size_t count_in = (std::size_t{std::is_same_v<T, Ts>} + ... + 0);
+
+// The first of the types that occurs more than once among them (void if none).
+template <class... Ts>
+struct first_repeated {
+    static constexpr std::size_t index = [] {
+        constexpr bool repeated[] = {(count_in<Ts, Ts...> > 1)..., true};
+        std::size_t i = 0;
+        while (!repeated[i]) ++i;
+        return i;
+    }();
+    using type = std::tuple_element_t<index, std::tuple<Ts..., void>>;
+};
 
 // The types that occur at least twice, each once, in order of first occurrence.
 template <std::size_t I, class T, class... Ts>

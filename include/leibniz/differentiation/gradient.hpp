@@ -48,8 +48,12 @@ template <class... Args>
 constexpr void check_differentiation_variables() {
     static_assert(sizeof...(Args) > 0, "leibniz: gradient/hessian(f, ...): name at least one variable to differentiate by");
     if constexpr (((Variable<Args> || VariablePack<Args>) && ...))
-        static_assert(all_distinct(flattened_variables<Args...>{}),
-                      "leibniz: gradient/hessian(f, ...): a variable is named twice");
+        []<class... V>(variable_pack<V...>) {
+            using twice = typename first_repeated<V...>::type;
+            if constexpr (!std::is_void_v<twice>) {
+                using reported [[maybe_unused]] = report<error::a_variable_to_differentiate_by_is_named_twice<twice>>;
+            }
+        }(flattened_variables<Args...>{});
 }
 
 // Upper triangle of second partials, row by row: (0,0) (0,1) ... (0,n-1) (1,1) ...
@@ -83,11 +87,15 @@ struct memo_shapes<E, indexed_tuple<Indices, Entries...>> {
 // bindings, after checking them against f (one readable error otherwise).
 template <class E, class Sweep, class... Sources>
 constexpr auto with_bindings(Sweep sweep, const Sources&... sources) {
-    using T = typename scalar_of<Sources...>::type;
-    if constexpr (check_sources<Sources...>() && check_bindings<E, Sources...>())
-        return sweep(std::type_identity<T>{}, environment<Sources...>{{{sources}...}});
-    else
-        return sweep(std::type_identity<T>{}, nullptr);
+    if constexpr (!are_binding_sources<Sources...>) {
+        report_binding_errors<E, Sources...>();
+        return 0.0;
+    } else if constexpr (!bindings_ok<E, Sources...>) {
+        report_binding_errors<E, Sources...>();
+        return sweep(std::type_identity<typename scalar_of<Sources...>::type>{}, nullptr);
+    } else {
+        return sweep(std::type_identity<typename scalar_of<Sources...>::type>{}, environment<Sources...>{{{sources}...}});
+    }
 }
 
 template <class Env>

@@ -28,12 +28,4 @@ variable_pack<A..., B...> operator+(variable_pack<A...>, variable_pack<B...>);  
 template <class... Args>
 using flattened_variables = decltype((variable_pack<>{} + ... + typename as_pack<std::remove_cvref_t<Args>>::type{}));
 
-template <class V, class... All>
-inline constexpr std::size_t occurrences = (std::size_t{std::is_same_v<V, All>} + ... + 0);
-
-template <class... V>
-constexpr bool all_distinct(variable_pack<V...>) {
-    return ((occurrences<V, V...> == 1) && ...);
-}
-
 }  // namespace leibniz::detail

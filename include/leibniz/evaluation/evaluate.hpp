@@ -4,6 +4,7 @@
 #include <leibniz/detail/tuple.hpp>
 #include <leibniz/config.hpp>
 #include <leibniz/detail/diagnostics.hpp>
+#include <leibniz/detail/type_list.hpp>
 #include <leibniz/evaluation/bind.hpp>
 #include <leibniz/evaluation/free_variables.hpp>
 #include <leibniz/evaluation/math.hpp>
@@ -124,27 +125,51 @@ LEIBNIZ_INLINE constexpr T evaluate(const power<B, E>& p, const Env& env) {
     return math::pow(evaluate<T>(p.base, env), evaluate<T>(p.exponent, env));
 }
 
-// Checks an expression's bindings; reports the first unbound variable by name.
-template <class E, class... Sources>
-constexpr bool check_bindings() {
-    using missing = typename first_unbound<E, environment<Sources...>>::type;
-    if constexpr (!std::is_void_v<missing>) report_missing_binding(missing{});
-    return std::is_void_v<missing>;
-}
-
+// Are the bindings right for E: only binding sources, each variable bound
+// once, every variable of E bound? A pure test on types, so that an error is
+// reported once, by report_binding_errors, and nowhere else.
 template <class... Sources>
-constexpr bool check_sources() {
-    constexpr bool ok = (is_binding_source<Sources> && ...);
-    static_assert(ok, "leibniz: an expression is evaluated with bindings: f(x = 1.0, y = 2.0), f(xs = array) or f(point)");
-    return ok;
+constexpr bool are_binding_sources = (is_binding_source<Sources> && ...);
+
+template <class Pack>
+struct first_repeated_in;
+template <class... V>
+struct first_repeated_in<variable_pack<V...>> : first_repeated<V...> {};
+
+template <class E, class... Sources>
+constexpr bool bindings_ok = [] {
+    if constexpr (!are_binding_sources<Sources...>)
+        return false;
+    else
+        return std::is_void_v<typename first_repeated_in<typename variables_of_sources<Sources...>::type>::type> &&
+               std::is_void_v<typename first_unbound<E, environment<Sources...>>::type>;
+}();
+
+// The one error for wrong bindings, naming the variable at fault.
+template <class E, class... Sources>
+constexpr void report_binding_errors() {
+    if constexpr (!are_binding_sources<Sources...>) {
+        static_assert(are_binding_sources<Sources...>,
+                      "leibniz: an expression is evaluated with bindings: f(x = 1.0, y = 2.0), f(xs = array) or f(point)");
+    } else {
+        using twice = typename first_repeated_in<typename variables_of_sources<Sources...>::type>::type;
+        if constexpr (!std::is_void_v<twice>) {
+            using reported [[maybe_unused]] = report<error::the_same_variable_is_bound_twice<twice>>;
+        } else {
+            using missing = typename first_unbound<E, environment<Sources...>>::type;
+            using reported [[maybe_unused]] = report<error::no_value_is_bound_to<missing>>;
+        }
+    }
 }
 
 template <class T, class E, class... Sources>
 LEIBNIZ_FLATTEN constexpr T evaluate_with(const E& e, const Sources&... sources) {
-    if constexpr (check_sources<Sources...>() && check_bindings<E, Sources...>())
+    if constexpr (bindings_ok<E, Sources...>) {
         return evaluate<T>(e, environment<Sources...>{{{sources}...}});
-    else
+    } else {
+        report_binding_errors<E, Sources...>();
         return T{};
+    }
 }
 
 }  // namespace leibniz::detail
@@ -154,10 +179,11 @@ namespace leibniz {
 template <class Derived>
 template <class... Bindings>
 constexpr auto expression_base<Derived>::operator()(const Bindings&... bindings) const {
-    if constexpr (detail::check_sources<Bindings...>()) {
+    if constexpr (detail::are_binding_sources<Bindings...>) {
         using T = typename detail::scalar_of<Bindings...>::type;
         return detail::evaluate_with<T>(static_cast<const Derived&>(*this), bindings...);
     } else {
+        detail::report_binding_errors<Derived, Bindings...>();
         return 0.0;
     }
 }

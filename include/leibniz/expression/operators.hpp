@@ -2,6 +2,7 @@
 // Each builds the canonical form of its result (simplification/collect.hpp).
 #pragma once
 
+#include <leibniz/detail/diagnostics.hpp>
 #include <leibniz/expression/nodes.hpp>
 #include <leibniz/simplification/collect.hpp>
 
@@ -46,6 +47,48 @@ constexpr auto operator-(const E& e) {
 template <Expression E>
 constexpr auto operator+(const E& e) {
     return e;
+}
+
+}  // namespace leibniz
+
+// ---- misuse: an operand that is neither an expression nor a number --------
+
+namespace leibniz {
+
+template <class A, class B>
+concept InvalidOperands = (Expression<A> && !Operand<B>) || (!Operand<A> && Expression<B>);
+
+namespace detail {
+template <class A, class B>
+constexpr zero report_invalid_operand() {
+    // Fix: write numbers (2, 0.5) or leibniz expressions on both sides; convert
+    // other values to a number first.
+    static_assert(always_false<A>,
+                  "leibniz: an operand of + - * / is neither a leibniz expression nor a number "
+                  "(a string literal, a pointer or a value of another type cannot be part of an expression)");
+    return {};
+}
+}  // namespace detail
+
+template <class A, class B>
+    requires InvalidOperands<A, B>
+constexpr zero operator+(const A&, const B&) {
+    return detail::report_invalid_operand<A, B>();
+}
+template <class A, class B>
+    requires InvalidOperands<A, B>
+constexpr zero operator-(const A&, const B&) {
+    return detail::report_invalid_operand<A, B>();
+}
+template <class A, class B>
+    requires InvalidOperands<A, B>
+constexpr zero operator*(const A&, const B&) {
+    return detail::report_invalid_operand<A, B>();
+}
+template <class A, class B>
+    requires InvalidOperands<A, B>
+constexpr zero operator/(const A&, const B&) {
+    return detail::report_invalid_operand<A, B>();
 }
 
 }  // namespace leibniz

@@ -7,12 +7,15 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 # make: cmake only recommends it, and apt runs without recommends here.
 bash scripts/ensure-packages.sh \
-  cmake make g++ clang libboost1.81-dev libboost-test1.81-dev
+  cmake make g++ clang libclang-rt-14-dev libboost1.81-dev libboost-test1.81-dev
 
 cmake --workflow --preset gcc
 cmake --workflow --preset clang
+# The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
+cmake --workflow --preset gcc-sanitize
+cmake --workflow --preset clang-sanitize
 
 echo
 echo "== leibniz test summary =="
-echo "gcc   ($(g++ -dumpfullversion)): configure, build, tests passed"
-echo "clang ($(clang++ -dumpversion)): configure, build, tests passed"
+echo "gcc   ($(g++ -dumpfullversion)): configure, build, tests passed (also under ASan + UBSan)"
+echo "clang ($(clang++ -dumpversion)): configure, build, tests passed (also under ASan + UBSan)"

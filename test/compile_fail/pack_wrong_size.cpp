@@ -1,15 +1,6 @@
 // Misuse: a pack of three variables bound from an array of two values.
-// Compiles with -DLEIBNIZ_TWIN (the correct use beside it); fails without.
-#include <leibniz/leibniz.hpp>
-
-#include <array>
-#include <complex>
-
-namespace lz = leibniz;
-constexpr auto x = lz::var<"x">;
-constexpr auto y = lz::var<"y">;
-constexpr auto xs = lz::vars<"x", 3>;
-struct user_type {};
+// The correct use, beside it, compiles with -DLEIBNIZ_TWIN.
+#include "common.hpp"
 
 int main() {
 #ifdef LEIBNIZ_TWIN

@@ -8,16 +8,15 @@
 //
 // Canonical forms (built by simplification/, never by hand):
 //   add<HasConstant, term<K, M>...>   constant + Σ coefficientᵢ·Mᵢ, terms sorted, M never a sum or a number
-//   mul<factor<B, N>...>          Π Bᵢ^Nᵢ, factors sorted, Nᵢ ≠ 0, B never a product or a number
+//   mul<factor<B, N>...>              Π Bᵢ^Nᵢ, factors sorted, Nᵢ ≠ 0, B never a product or a number
 //   function<Op, Arg>                 sin(Arg), exp(Arg), ...
 //   real_power<B>                     B^p, p a stored number
 //   power<B, E>                       B^E, E an expression
 #pragma once
 
-#include <leibniz/detail/tuple.hpp>
 #include <leibniz/detail/number.hpp>
+#include <leibniz/detail/tuple.hpp>
 
-#include <tuple>
 #include <type_traits>
 
 namespace leibniz {
@@ -30,10 +29,6 @@ struct expression_base {
     template <class... Bindings>
     constexpr auto operator()(const Bindings&... bindings) const;
 };
-
-namespace detail {
-using leibniz::detail::number;
-}
 
 // Structural zero and one: the derivative of a constant, of a variable by itself.
 struct zero : expression_base<zero> {};

@@ -22,4 +22,5 @@
 #include <leibniz/expression/operators.hpp>
 #include <leibniz/expression/variable.hpp>
 #include <leibniz/printing/to_string.hpp>
+#include <leibniz/optimization/minimize.hpp>
 #include <leibniz/simplification/equivalent.hpp>

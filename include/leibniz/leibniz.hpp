@@ -8,7 +8,8 @@
 //
 // The pipeline, one folder each: expression/ (what you write) ->
 // simplification/ (canonical forms) -> differentiation/ (rules on types) ->
-// evaluation/ (numbers out) and printing/ (text out).
+// evaluation/ (numbers out, with constexpr_math/ in constant expressions) and
+// printing/ (text out); optimization/ descends with the derivatives.
 #pragma once
 
 #include <leibniz/config.hpp>

@@ -23,5 +23,7 @@
 #include <leibniz/expression/operators.hpp>
 #include <leibniz/expression/variable.hpp>
 #include <leibniz/printing/to_string.hpp>
+#include <leibniz/data/mean.hpp>
+#include <leibniz/optimization/fit.hpp>
 #include <leibniz/optimization/minimize.hpp>
 #include <leibniz/simplification/equivalent.hpp>

@@ -7,12 +7,21 @@
 
 namespace leibniz {
 
+namespace detail {
+// An unqualified call, so that rules declared in later headers (data/mean.hpp)
+// are found by argument-dependent lookup.
+template <class E, class V>
+constexpr auto differentiate(const E& f, V x) {
+    return derive(f, x);
+}
+}  // namespace detail
+
 template <Expression E, Variable V, Variable... More>
 constexpr auto d(const E& f, V x, More... more) {
     if constexpr (sizeof...(More) == 0)
-        return detail::derive(f, x);
+        return detail::differentiate(f, x);
     else
-        return d(detail::derive(f, x), more...);
+        return d(detail::differentiate(f, x), more...);
 }
 
 // A clear message for d(f, something that is not a variable).

@@ -106,7 +106,8 @@ template <class T, class Vars, class Shapes, class E, class Env>
 LEIBNIZ_FLATTEN constexpr auto sweep_gradient(const E& f, const Env& env, memo<T, Shapes>& m) {
     sweep_context<Env, memo<T, Shapes>> ctx{env, m};
     const auto r = forward<T>(f, ctx);
-    gradient_accumulator<T, Vars, E> acc;
+    gradient_accumulator<T, Vars, E, Env> acc;
+    acc.env = &env;
     backward(f, r, plus_unit{}, acc);
     return value_and_gradient_result<T, Vars::size>{r.value, acc.result()};
 }

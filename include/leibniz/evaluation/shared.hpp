@@ -327,11 +327,12 @@ LEIBNIZ_INLINE constexpr auto scaled_adjoint(const A& a, const number& c) {
 // included), so the compiler folds the first addition away, with no flag to
 // test. Other scalar types (a counting type, a multiprecision type) store the
 // first contribution and add the next ones.
-template <class T, class Vars, class E>
+template <class T, class Vars, class E, class Env>
 struct gradient_accumulator;
-template <class T, class... V, class E>
-struct gradient_accumulator<T, variable_pack<V...>, E> {
+template <class T, class... V, class E, class Env>
+struct gradient_accumulator<T, variable_pack<V...>, E, Env> {
     using variables = variable_pack<V...>;
+    const Env* env = nullptr;  // for nodes that evaluate their children again (a mean over samples)
     static constexpr std::size_t n = sizeof...(V);
     static constexpr bool start_at_negative_zero = std::is_floating_point_v<T>;
     std::array<T, n> values = [] {

@@ -102,6 +102,10 @@ struct power : expression_base<power<Base, Exponent>> {
     Exponent exponent;
 };
 
+// The mean of a per-sample loss over a data set (data/mean.hpp).
+template <class Loss, class Data>
+struct sample_mean;
+
 // ---- what is an expression -------------------------------------------------
 
 namespace detail {

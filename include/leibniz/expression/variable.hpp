@@ -6,6 +6,7 @@
 #include <leibniz/expression/nodes.hpp>
 
 #include <array>
+#include <ranges>
 #include <cstddef>
 #include <span>
 #include <tuple>
@@ -22,8 +23,16 @@ struct binding {
     T value;
 };
 
+// A column of samples for one variable, made by `x = values` (see lz::data).
+template <class Variable, class T>
+struct data_column {
+    using variable_type = Variable;
+    using value_type = T;
+    std::span<const T> values;
+};
+
 template <class T>
-concept BindableValue = Number<T> || (!Expression<T> && !std::is_pointer_v<std::remove_cvref_t<T>> &&
+concept BindableValue = Number<T> || (!Expression<T> && !std::ranges::range<T> && !std::is_pointer_v<std::remove_cvref_t<T>> &&
                                       !std::is_array_v<std::remove_cvref_t<T>> && std::is_copy_constructible_v<T>);
 
 template <char... Name>
@@ -36,6 +45,14 @@ struct variable : expression_base<variable<Name...>> {
         requires BindableValue<std::remove_cvref_t<T>>
     constexpr binding<variable, std::remove_cvref_t<T>> operator=(T&& value) const {
         return {std::forward<T>(value)};
+    }
+
+    // x = values, for lz::data: a column of samples, referred to like a std::span
+    // (keep the values alive while the data set is used).
+    template <std::ranges::contiguous_range R>
+        requires Number<std::ranges::range_value_t<R>>
+    constexpr data_column<variable, std::ranges::range_value_t<R>> operator=(const R& values) const {
+        return {std::span<const std::ranges::range_value_t<R>>(std::ranges::data(values), std::ranges::size(values))};
     }
 };
 

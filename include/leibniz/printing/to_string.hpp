@@ -55,6 +55,8 @@ template <char... C>
 inline constexpr bool is_atom<variable<C...>> = true;
 template <class Op, class A>
 inline constexpr bool is_atom<function<Op, A>> = true;
+template <class L, class D>
+inline constexpr bool is_atom<sample_mean<L, D>> = true;
 
 template <class W, class E>
 constexpr void print(W& w, const E& e);

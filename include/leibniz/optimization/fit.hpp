@@ -1,0 +1,131 @@
+// fit(loss, point(...), data(...), optimizer, batches{...}): mini-batch
+// stochastic descent. Each epoch visits the samples in an order shuffled
+// from .seed (deterministic); each batch of .size samples averages the
+// per-sample gradients (one shared sweep per sample) and takes one step of
+// the optimiser. A .size larger than the data set is a full batch; .decay
+// divides the learning rate by (1 + decay·epoch).
+#pragma once
+
+#include <leibniz/data/mean.hpp>
+#include <leibniz/optimization/minimize.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <stdexcept>
+#include <type_traits>
+
+namespace leibniz {
+
+struct batches {
+    std::size_t size = 32;
+    std::size_t epochs = 1;
+    std::uint64_t seed = 0;
+    double decay = 0;
+};
+
+namespace detail {
+
+inline void fit_needs_at_least_one_sample() {}
+
+// The visiting order of the samples. (Not a std::vector: Clang 14 rejects
+// libstdc++ 12's vector in constant expressions.)
+struct sample_order {
+    std::size_t* indices;
+    constexpr explicit sample_order(std::size_t m) : indices(new std::size_t[m]) {
+        for (std::size_t i = 0; i < m; ++i) indices[i] = i;
+    }
+    sample_order(const sample_order&) = delete;
+    sample_order& operator=(const sample_order&) = delete;
+    constexpr ~sample_order() { delete[] indices; }
+    constexpr std::size_t& operator[](std::size_t i) { return indices[i]; }
+};
+
+// SplitMix64: a small deterministic generator, the same on every platform.
+struct splitmix64 {
+    std::uint64_t state;
+    constexpr std::uint64_t next() {
+        std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+        return z ^ (z >> 31);
+    }
+};
+
+// The optimiser with its step size scaled (for a decaying schedule).
+template <class Optimizer>
+constexpr Optimizer scaled_step(Optimizer o, double factor) {
+    if constexpr (requires { o.learning_rate; })
+        o.learning_rate *= factor;
+    else if constexpr (requires { o.step; })
+        o.step *= factor;
+    return o;
+}
+
+}  // namespace detail
+
+template <Expression Loss, class T, class... V, class... Columns, class Optimizer>
+constexpr result<point<T, variable_pack<V...>>> fit(const Loss& loss, const point<T, variable_pack<V...>>& start,
+                                                    const detail::data_set<Columns...>& data, const Optimizer& optimizer,
+                                                    const batches& schedule = {}) {
+    using Point = point<T, variable_pack<V...>>;
+    using Data = detail::data_set<Columns...>;
+    using Vars = variable_pack<V...>;
+    constexpr std::size_t n = sizeof...(V);
+    static_assert(!std::is_same_v<Optimizer, newton>,
+                  "leibniz: fit(...) takes first-order optimisers; for Newton's method minimize mean(loss, data)");
+    using missing = typename detail::first_unbound<Loss, detail::environment_with_data<detail::environment<Point>, Data>>::type;
+    if constexpr (!std::is_void_v<missing>) {
+        using reported [[maybe_unused]] = detail::report<error::the_start_point_has_no_value_for<missing>>;
+        return {start};
+    } else {
+        const std::size_t m = data.size;
+        if (m == 0) {
+            if (std::is_constant_evaluated()) detail::fit_needs_at_least_one_sample();
+            throw std::invalid_argument("leibniz::fit: the data set has no samples");
+        }
+        result<Point> r{start};
+        const detail::environment<Point> at_point{{{r.point}}};
+        auto state = optimizer.template start<T, n>();
+        detail::sample_order order(m);
+        detail::splitmix64 random{schedule.seed};
+        const std::size_t size = schedule.size == 0 ? 1 : (schedule.size < m ? schedule.size : m);
+        r.status = status::max_iterations;
+        for (std::size_t epoch = 0; epoch < schedule.epochs; ++epoch) {
+            for (std::size_t i = m; i > 1; --i) {  // Fisher-Yates
+                const std::size_t j = static_cast<std::size_t>(random.next() % i);
+                const std::size_t t = order[i - 1];
+                order[i - 1] = order[j];
+                order[j] = t;
+            }
+            const Optimizer step = detail::scaled_step(optimizer, 1 / (1 + schedule.decay * static_cast<double>(epoch)));
+            for (std::size_t first = 0; first < m; first += size) {
+                const std::size_t last = first + size < m ? first + size : m;
+                std::array<T, n> g{};
+                for (std::size_t k = first; k < last; ++k) {
+                    using SampleEnv = detail::sample_environment<detail::environment<Point>, Data>;
+                    const SampleEnv env{at_point, data, order[k]};
+                    detail::memo<T, detail::type_list<>> none;
+                    const auto sample = detail::sweep_gradient<T, Vars>(loss, env, none);
+                    for (std::size_t c = 0; c < n; ++c) g[c] = g[c] + sample.gradient[c];
+                }
+                for (std::size_t c = 0; c < n; ++c) g[c] = g[c] / T(last - first);
+                if (!detail::all_finite(g)) {
+                    r.status = status::diverged;
+                    r.value = mean(loss, data)(r.point);
+                    return r;
+                }
+                step.update(state, r.point.values, g, r.iterations + 1);
+                ++r.iterations;
+                if (!detail::all_finite(r.point.values)) {
+                    r.status = status::diverged;
+                    r.value = mean(loss, data)(r.point);
+                    return r;
+                }
+            }
+        }
+        r.value = mean(loss, data)(r.point);
+        return r;
+    }
+}
+
+}  // namespace leibniz

@@ -1,0 +1,99 @@
+// mean over data, and fit: linear regression against the exact least-squares line.
+#define BOOST_TEST_MODULE fit
+#include <leibniz/leibniz.hpp>
+
+#include <boost/test/unit_test.hpp>
+
+#include <cmath>
+#include <random>
+#include <stdexcept>
+#include <vector>
+
+namespace lz = leibniz;
+
+namespace {
+
+constexpr auto x = lz::var<"x">;
+constexpr auto y = lz::var<"y">;
+constexpr auto t1 = lz::var<"t1">;
+constexpr auto t2 = lz::var<"t2">;
+constexpr auto loss = lz::pow<2>(t1 + t2 * x - y) / 2;
+
+struct noisy_line {
+    std::vector<double> xs, ys;
+    double intercept = 0, slope = 0;  // the exact least-squares solution
+    noisy_line() {
+        std::mt19937 random(3);
+        std::normal_distribution<double> noise(0, 0.3);
+        for (int i = 0; i < 300; ++i) {
+            const double xi = -2 + 4.0 * i / 299;
+            xs.push_back(xi);
+            ys.push_back(1.5 + 0.8 * xi + noise(random));
+        }
+        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        const double m = static_cast<double>(xs.size());
+        for (std::size_t i = 0; i < xs.size(); ++i) {
+            sx += xs[i];
+            sy += ys[i];
+            sxx += xs[i] * xs[i];
+            sxy += xs[i] * ys[i];
+        }
+        slope = (m * sxy - sx * sy) / (m * sxx - sx * sx);
+        intercept = (sy - slope * sx) / m;
+    }
+};
+
+BOOST_AUTO_TEST_CASE(the_mean_is_an_expression_in_the_parameters) {
+    const noisy_line data;
+    const auto J = lz::mean(loss, lz::data(x = data.xs, y = data.ys));
+    BOOST_TEST(lz::to_string(J) == "mean((t2*x + t1 - y)^2/2)");
+    BOOST_TEST(lz::to_string(lz::d(J, t1)) == "mean(t2*x + t1 - y)");
+    double direct = 0;
+    for (std::size_t i = 0; i < data.xs.size(); ++i) direct += std::pow(0.5 + 0.2 * data.xs[i] - data.ys[i], 2) / 2;
+    direct /= static_cast<double>(data.xs.size());
+    BOOST_TEST(std::fabs(J(t1 = 0.5, t2 = 0.2) - direct) < 1e-12);
+    const auto [v, g] = lz::value_and_gradient(J, t1, t2)(t1 = 0.5, t2 = 0.2);
+    BOOST_TEST(std::fabs(v - direct) < 1e-12);
+    BOOST_TEST(std::fabs(g[0] - lz::d(J, t1)(t1 = 0.5, t2 = 0.2)) < 1e-12);
+    BOOST_TEST(std::fabs(g[1] - lz::d(J, t2)(t1 = 0.5, t2 = 0.2)) < 1e-12);
+}
+
+BOOST_AUTO_TEST_CASE(full_batch_descent_recovers_the_least_squares_line) {
+    const noisy_line data;
+    const auto J = lz::mean(loss, lz::data(x = data.xs, y = data.ys));
+    const auto r = lz::minimize(J, lz::point(t1 = 0.0, t2 = 0.0), lz::gradient_descent{.learning_rate = 0.3},
+                                lz::stop{.max_iterations = 5000, .gradient_tolerance = 1e-12});
+    BOOST_TEST(std::fabs(r.point[t1] - data.intercept) < 1e-6);
+    BOOST_TEST(std::fabs(r.point[t2] - data.slope) < 1e-6);
+    const auto n = lz::minimize(J, lz::point(t1 = 0.0, t2 = 0.0), lz::newton{}, lz::stop{.max_iterations = 3});
+    BOOST_TEST(std::fabs(n.point[t2] - data.slope) < 1e-9);  // a quadratic: one Newton step
+}
+
+BOOST_AUTO_TEST_CASE(mini_batches_come_close_and_a_decaying_rate_closer) {
+    const noisy_line data;
+    const auto set = lz::data(x = data.xs, y = data.ys);
+    const auto plain = lz::fit(loss, lz::point(t1 = 0.0, t2 = 0.0), set, lz::adam{.learning_rate = 0.05},
+                               lz::batches{.size = 32, .epochs = 100, .seed = 1});
+    // Constant-rate mini-batch Adam wanders around the optimum by about
+    // lr × (noise of a batch gradient / its scale): a few hundredths here.
+    BOOST_TEST(std::fabs(plain.point[t1] - data.intercept) < 0.05);
+    BOOST_TEST(std::fabs(plain.point[t2] - data.slope) < 0.05);
+    BOOST_TEST(plain.iterations == 100u * 10u);  // ceil(300 / 32) = 10 steps per epoch
+    const auto decayed = lz::fit(loss, lz::point(t1 = 0.0, t2 = 0.0), set, lz::adam{.learning_rate = 0.05},
+                                 lz::batches{.size = 32, .epochs = 100, .seed = 1, .decay = 0.5});
+    BOOST_TEST(std::fabs(decayed.point[t1] - data.intercept) < 5e-3);
+    BOOST_TEST(std::fabs(decayed.point[t2] - data.slope) < 5e-3);
+    // The same seed, the same run.
+    const auto again = lz::fit(loss, lz::point(t1 = 0.0, t2 = 0.0), set, lz::adam{.learning_rate = 0.05},
+                               lz::batches{.size = 32, .epochs = 100, .seed = 1});
+    BOOST_TEST((again.point == plain.point));
+}
+
+BOOST_AUTO_TEST_CASE(bad_data_is_an_error_before_any_step) {
+    const std::vector<double> three{1, 2, 3}, two{1, 2}, none;
+    BOOST_CHECK_THROW(lz::data(x = three, y = two), std::invalid_argument);
+    BOOST_CHECK_THROW(lz::fit(loss, lz::point(t1 = 0.0, t2 = 0.0), lz::data(x = none, y = none), lz::adam{}),
+                      std::invalid_argument);
+}
+
+}  // namespace

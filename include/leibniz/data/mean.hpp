@@ -119,13 +119,8 @@ struct key_of<sample_mean<L, D>> {
     }
 };
 
-template <class Env, class D>
-struct environment_with_data {
-    template <class V>
-    static constexpr bool has = D::template binds<V> || Env::template has<V>;
-};
 template <class L, class D, class Env>
-struct first_unbound<sample_mean<L, D>, Env> : first_unbound<L, environment_with_data<Env, D>> {};
+struct first_unbound<sample_mean<L, D>, Env> : first_unbound<L, sample_environment<Env, D>> {};
 
 template <class V, class L, class D>
 struct depends_on<V, sample_mean<L, D>> : std::bool_constant<!D::template binds<V> && depends_on<V, L>::value> {};

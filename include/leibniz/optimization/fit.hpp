@@ -73,7 +73,7 @@ constexpr result<point<T, variable_pack<V...>>> fit(const Loss& loss, const poin
     constexpr std::size_t n = sizeof...(V);
     static_assert(!std::is_same_v<Optimizer, newton>,
                   "leibniz: fit(...) takes first-order optimisers; for Newton's method minimize mean(loss, data)");
-    using missing = typename detail::first_unbound<Loss, detail::environment_with_data<detail::environment<Point>, Data>>::type;
+    using missing = typename detail::first_unbound<Loss, detail::sample_environment<detail::environment<Point>, Data>>::type;
     if constexpr (!std::is_void_v<missing>) {
         using reported [[maybe_unused]] = detail::report<error::the_start_point_has_no_value_for<missing>>;
         return {start};

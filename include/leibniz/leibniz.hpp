@@ -14,6 +14,7 @@
 
 #include <leibniz/config.hpp>
 #include <leibniz/differentiation/d.hpp>
+#include <leibniz/differentiation/directional.hpp>
 #include <leibniz/differentiation/gradient.hpp>
 #include <leibniz/evaluation/evaluate.hpp>
 #include <leibniz/evaluation/point.hpp>
@@ -26,4 +27,6 @@
 #include <leibniz/data/mean.hpp>
 #include <leibniz/optimization/fit.hpp>
 #include <leibniz/optimization/minimize.hpp>
+#include <leibniz/numeric/differences.hpp>
+#include <leibniz/numeric/gradient_check.hpp>
 #include <leibniz/simplification/equivalent.hpp>

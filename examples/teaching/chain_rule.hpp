@@ -1,4 +1,5 @@
-// The chain rule: u = 2x² − x − 2, y = 3u + 1, dy/dx = 3·du/dx = 12x − 3.
+// The chain rule: u = 2x² − x − 2, y = 3u + 1, dy/dx = 3·du/dx = 12x − 3, and
+// the sign descent to where it vanishes.
 #pragma once
 
 #include "check.hpp"
@@ -27,6 +28,14 @@ inline int chain_rule() {
     check.expect(dy(x = 0.25) == 0, "dy/dx vanishes at x = 1/4");
     std::printf("dy/dx at x = 2: %g\n", dy(x = 2.0));
     check.expect(dy(x = 2.0) == 21, "dy/dx(2) = 21");
+
+    // The same sign descent as for the quadratic, now on y: it stops
+    // stepping down at the minimum x = 1/4 (not at 1/2, where a derivative
+    // that forgot du/dx's factor 2 would put it).
+    const auto walk = lz::minimize(y, lz::point(x = 2.0), lz::sign_descent{.step = 0.01},
+                                   lz::stop{.max_iterations = 250});
+    std::printf("sign descent from x = 2, step 0.01, 250 steps: x = %.2f\n", walk.point[x]);
+    check.expect_near(walk.point[x], 0.26, 1e-9, "the sign descent ends at 0.26");
     return check.failures;
 }
 

@@ -1,4 +1,5 @@
-// f(x) = 2x² − 3x + 4: its derivative, exact and by a forward difference.
+// f(x) = 2x² − 3x + 4: its derivative, exact and by a forward difference, and
+// a descent to its minimum by the sign of the slope.
 #pragma once
 
 #include "check.hpp"
@@ -30,6 +31,13 @@ inline int quadratic() {
     check.expect(df(x = -1.0) == -7 && df(x = 2.0) == 5, "f'(-1) = -7, f'(2) = 5");
     std::printf("f'(x) = 0 at x = 3/4: f'(0.75) = %g\n", df(x = 0.75));
     check.expect(df(x = 0.75) == 0, "the minimum is at x = 3/4");
+
+    // Descent by the sign of the slope: from x = 2, steps of 0.01 downhill,
+    // 250 times. It walks to 3/4 and then steps back and forth across it.
+    const auto walk = lz::minimize(f, lz::point(x = 2.0), lz::sign_descent{.step = 0.01},
+                                   lz::stop{.max_iterations = 250});
+    std::printf("sign descent from x = 2, step 0.01, 250 steps: x = %.2f\n", walk.point[x]);
+    check.expect_near(walk.point[x], 0.76, 1e-9, "the sign descent ends at 0.76");
     return check.failures;
 }
 

@@ -3,7 +3,9 @@
 // from .seed (deterministic); each batch of .size samples averages the
 // per-sample gradients (one shared sweep per sample) and takes one step of
 // the optimiser. A .size larger than the data set is a full batch; .decay
-// divides the learning rate by (1 + decay·epoch).
+// divides the learning rate by (1 + decay·epoch). An optional observer
+// receives an epoch_end{epoch, iterations, point, value} after every epoch
+// (value: the mean loss over all the data, computed only for an observer).
 #pragma once
 
 #include <leibniz/data/mean.hpp>
@@ -21,6 +23,15 @@ struct batches {
     std::size_t epochs = 1;
     std::uint64_t seed = 0;
     double decay = 0;
+};
+
+// What an observer of fit receives after each epoch.
+template <class Point>
+struct epoch_end {
+    std::size_t epoch;       // 1 for the first
+    std::size_t iterations;  // update steps so far
+    const Point& point;
+    typename Point::value_type value;  // the mean loss over all the data at point
 };
 
 namespace detail {
@@ -63,10 +74,11 @@ constexpr Optimizer scaled_step(Optimizer o, double factor) {
 
 }  // namespace detail
 
-template <Expression Loss, class T, class... V, class... Columns, class Optimizer>
+template <Expression Loss, class T, class... V, class... Columns, class Optimizer,
+          class Observer = detail::no_observer>
 constexpr result<point<T, variable_pack<V...>>> fit(const Loss& loss, const point<T, variable_pack<V...>>& start,
                                                     const detail::data_set<Columns...>& data, const Optimizer& optimizer,
-                                                    const batches& schedule = {}) {
+                                                    const batches& schedule = {}, Observer observe = {}) {
     using Point = point<T, variable_pack<V...>>;
     using Data = detail::data_set<Columns...>;
     using Vars = variable_pack<V...>;
@@ -122,6 +134,8 @@ constexpr result<point<T, variable_pack<V...>>> fit(const Loss& loss, const poin
                     return r;
                 }
             }
+            if constexpr (!std::is_same_v<Observer, detail::no_observer>)
+                observe(epoch_end<Point>{epoch + 1, r.iterations, r.point, mean(loss, data)(r.point)});
         }
         r.value = mean(loss, data)(r.point);
         return r;

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstddef>
+#include <string_view>
 
 namespace leibniz {
 
@@ -12,6 +13,16 @@ enum class status {
     max_iterations,  // the iteration budget ran out first
     diverged,        // a value, a gradient or an iterate stopped being finite (run time only)
 };
+
+// "converged", "max_iterations" or "diverged": the enumerator's own name.
+constexpr std::string_view to_string(status s) {
+    switch (s) {
+        case status::converged: return "converged";
+        case status::max_iterations: return "max_iterations";
+        case status::diverged: break;
+    }
+    return "diverged";
+}
 
 // When to stop: after max_iterations update steps, or as soon as the
 // gradient's norm is at most gradient_tolerance (0: only an exactly zero

@@ -139,23 +139,31 @@ constexpr auto derivative(const F& f, T x, const difference& how = {}) {
 // f'(x) of an expression in one variable, at a binding: derivative(f, x = 2.0).
 template <Expression E, class V, class T>
 constexpr T derivative(const E& f, const binding<V, T>& at, const difference& how = {}) {
-    static_assert(std::is_floating_point_v<T>,
-                  "leibniz::numeric::derivative: bind the variable to a floating-point value, as in x = 2.0");
-    return detail::apply(how, [&](T v) { return T(f(V{} = v)); }, at.value);
+    if constexpr (!std::is_floating_point_v<T>) {
+        static_assert(std::is_floating_point_v<T>,
+                      "leibniz::numeric::derivative: bind the variable to a floating-point value, as in x = 2.0");
+        return T{};
+    } else {
+        return detail::apply(how, [&](T v) { return T(f(V{} = v)); }, at.value);
+    }
 }
 
 // ∂f/∂x at a point that binds every variable of f: partial(f, x, point(x = 1.0, y = 2.0)).
 template <Expression E, Variable V, class T, class Pack>
 constexpr T partial(const E& f, V, const point<T, Pack>& at, const difference& how = {}) {
-    static_assert(std::is_floating_point_v<T>, "leibniz::numeric::partial: the point's values must be floating-point");
-    point<T, Pack> moved = at;
-    return detail::apply(
-        how,
-        [&](T v) {
-            moved[V{}] = v;
-            return T(f(moved));
-        },
-        at[V{}]);
+    if constexpr (!std::is_floating_point_v<T>) {
+        static_assert(std::is_floating_point_v<T>, "leibniz::numeric::partial: the point's values must be floating-point");
+        return T{};
+    } else {
+        point<T, Pack> moved = at;
+        return detail::apply(
+            how,
+            [&](T v) {
+                moved[V{}] = v;
+                return T(f(moved));
+            },
+            at[V{}]);
+    }
 }
 
 // Every partial derivative of f at p, in the order of p's coordinates. f is

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstddef>
+#include <ostream>
 #include <string_view>
 
 namespace leibniz {
@@ -23,6 +24,7 @@ constexpr std::string_view to_string(status s) {
     }
     return "diverged";
 }
+inline std::ostream& operator<<(std::ostream& os, status s) { return os << to_string(s); }
 
 // When to stop: after max_iterations update steps, or as soon as the
 // gradient's norm is at most gradient_tolerance (0: only an exactly zero

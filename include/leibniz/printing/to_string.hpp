@@ -66,41 +66,42 @@ inline constexpr bool is_sum_node = false;
 template <bool H, class... T>
 inline constexpr bool is_sum_node<add<H, T...>> = true;
 
-// Does this sum print as one non-negative item (x + 0.0 prints as x)? Then it
-// needs no parentheses.
+// Does this sum print as one atom (x + 0.0 prints as x, 1*sin(x) as sin(x))?
+// Then it needs no parentheses anywhere. Any other single item may: 8/z as
+// a power's base is (8/z)^1.5, and x*y after a division sign is /(x*y).
 template <bool H, class... Terms>
-constexpr bool prints_as_single_positive_item(const add<H, Terms...>& s) {
+constexpr bool prints_as_one_atom(const add<H, Terms...>& s) {
     int visible = 0;
-    bool negative = false;
+    bool atom = false;
     [&]<std::size_t... I>(std::index_sequence<I...>) {
-        auto count = [&](const auto& t) {
+        auto count = [&]<coefficient_kind K, class M>(const term<K, M>& t) {
             if (!t.coefficient.is_zero()) {
                 ++visible;
-                negative = negative || t.coefficient.is_negative();
+                atom = is_atom<M> && t.coefficient == number(1);
             }
         };
         (count(get<I>(s.terms)), ...);
     }(std::index_sequence_for<Terms...>{});
     if (H && (!s.constant.is_zero() || visible == 0)) {
         ++visible;
-        negative = negative || s.constant.is_negative();
+        atom = s.constant.is_integer() && !s.constant.is_negative();
     }
-    return visible == 1 && !negative;
+    return visible == 1 && atom;
 }
 
-// In parentheses unless an atom (or a sum that prints as one positive item).
+// In parentheses unless an atom (or a sum or number that prints as one).
 template <class W, class E>
 constexpr void print_grouped(W& w, const E& e) {
     bool plain = is_atom<E>;
-    if constexpr (is_sum_node<E>) plain = prints_as_single_positive_item(e);
-    if constexpr (std::is_same_v<E, constant>) plain = !e.value.is_negative() && (!e.value.exact || e.value.den == 1);
+    if constexpr (is_sum_node<E>) plain = prints_as_one_atom(e);
+    if constexpr (std::is_same_v<E, constant>) plain = e.value.is_integer() && !e.value.is_negative();
     if (!plain) w.put('(');
     print(w, e);
     if (!plain) w.put(')');
 }
 
-// A factor of a product: base^exponent. A power binds tighter than *, so only
-// a sum needs parentheses around a plain factor.
+// A factor of a product: base^exponent. A power binds tighter than * and /,
+// so only a sum needs parentheses around a plain factor.
 template <class W, class B>
 constexpr void print_power(W& w, const B& base, int exponent) {
     if (exponent == 1) {

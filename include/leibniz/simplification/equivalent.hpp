@@ -10,6 +10,7 @@
 #include <leibniz/expression/nodes.hpp>
 #include <leibniz/simplification/collect.hpp>
 
+#include <array>
 #include <cstddef>
 #include <tuple>
 #include <utility>
@@ -39,11 +40,45 @@ template <class A, class B>
 inline constexpr bool both_powers = false;
 template <class X, class XE, class Y, class YE>
 inline constexpr bool both_powers<power<X, XE>, power<Y, YE>> = true;
-template <class A, class B>
-inline constexpr bool same_product_shape = false;
-template <class... X, int... N, class... Y, int... M>
-    requires(sizeof...(X) == sizeof...(Y))
-inline constexpr bool same_product_shape<mul<factor<X, N>...>, mul<factor<Y, M>...>> = ((N == M) && ...);
+template <class A>
+inline constexpr bool is_product = false;
+template <class... X, int... N>
+inline constexpr bool is_product<mul<factor<X, N>...>> = true;
+
+// Pairs every element of a with an unused equal element of b (equal: a
+// predicate on two elements of possibly different types): the same multiset.
+// Canonical order is by type, and two equal values can differ in type (a
+// coefficient 1 that is stored, not structural, sorts elsewhere), or share a
+// type and stand in either order (sin(2*x) + sin(3*x)): positions prove nothing.
+template <class TA, class TB, class Counted, class Equal>
+constexpr bool same_multiset(const TA& a, const TB& b, Counted counted, Equal equal) {
+    constexpr std::size_t na = size_of<TA>, nb = size_of<TB>;
+    std::array<bool, nb + 1> used{};
+    std::size_t matched_in_b = 0;
+    for (std::size_t i = 0; i < na; ++i) {
+        bool skip = false;
+        visit_at(a, i, [&](const auto& ea) { skip = !counted(ea); });
+        if (skip) continue;
+        bool found = false;
+        for (std::size_t j = 0; j < nb && !found; ++j) {
+            if (used[j]) continue;
+            visit_at(a, i, [&](const auto& ea) {
+                visit_at(b, j, [&](const auto& eb) { found = counted(eb) && equal(ea, eb); });
+            });
+            if (found) used[j] = true;
+        }
+        if (!found) return false;
+        ++matched_in_b;
+    }
+    std::size_t counted_in_b = 0;
+    for (std::size_t j = 0; j < nb; ++j) visit_at(b, j, [&](const auto& eb) { counted_in_b += counted(eb) ? 1 : 0; });
+    return counted_in_b == matched_in_b;
+}
+
+template <class B, int N>
+constexpr int exponent_of(const factor<B, N>&) {
+    return N;
+}
 
 // Two monomials (neither a number nor a sum).
 template <class A, class B>
@@ -56,10 +91,12 @@ constexpr bool same_monomial(const A& a, const B& b) {
         return a.exponent == b.exponent && same_value(a.base, b.base);
     else if constexpr (both_powers<A, B>)
         return same_value(a.base, b.base) && same_value(a.exponent, b.exponent);
-    else if constexpr (same_product_shape<A, B>)
-        return [&]<std::size_t... I>(std::index_sequence<I...>) {
-            return (same_value(get<I>(a.factors).base, get<I>(b.factors).base) && ...);
-        }(std::make_index_sequence<size_of<decltype(a.factors)>>{});
+    else if constexpr (is_product<A> && is_product<B>)
+        return same_multiset(
+            a.factors, b.factors, [](const auto&) { return true; },
+            [](const auto& fa, const auto& fb) {
+                return exponent_of(fa) == exponent_of(fb) && same_value(fa.base, fb.base);
+            });
     else
         return std::is_same_v<A, B>;  // variables; different kinds of node differ
 }
@@ -73,31 +110,12 @@ constexpr bool same_value(const A& a, const B& b) {
         return [&]<bool H, class... T>(const term_list<H, T...>& l) { return H ? l.constant : number(0); }(list);
     };
     if (!(constant_of(la) == constant_of(lb))) return false;
-    constexpr std::size_t na = size_of<decltype(la.terms)>, nb = size_of<decltype(lb.terms)>;
-    // Walk the terms with non-zero coefficients of both, pairwise.
-    std::size_t i = 0, j = 0;
-    auto skip_zeros = [](const auto& terms, std::size_t& k, std::size_t n) {
-        while (k < n) {
-            bool is_zero = false;
-            visit_at(terms, k, [&](const auto& t) { is_zero = t.coefficient.is_zero(); });
-            if (!is_zero) break;
-            ++k;
-        }
-    };
-    while (true) {
-        skip_zeros(la.terms, i, na);
-        skip_zeros(lb.terms, j, nb);
-        if (i == na || j == nb) return i == na && j == nb;
-        bool equal = false;
-        visit_at(la.terms, i, [&](const auto& ta) {
-            visit_at(lb.terms, j, [&](const auto& tb) {
-                equal = ta.coefficient == tb.coefficient && same_monomial(ta.monomial, tb.monomial);
-            });
+    // The terms with non-zero coefficients, as multisets.
+    return same_multiset(
+        la.terms, lb.terms, [](const auto& t) { return !t.coefficient.is_zero(); },
+        [](const auto& ta, const auto& tb) {
+            return ta.coefficient == tb.coefficient && same_monomial(ta.monomial, tb.monomial);
         });
-        if (!equal) return false;
-        ++i;
-        ++j;
-    }
 }
 
 }  // namespace leibniz::detail

@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Checks leibniz's printed expressions against SymPy.
+
+    check_strings.py MANIFEST STRINGS...
+
+MANIFEST is generate.py's manifest.json; each STRINGS file holds lines
+"name<TAB>what<TAB>text" written by the generated tests: `what` is f (the
+expression itself) or a variable (the first partial derivative by it), and
+`text` is leibniz's to_string of it. Each text is parsed back with SymPy and
+must equal SymPy's own expression: simplify(a - b) == 0, or, where simplify
+gives up within its time budget, equal values at the expression's sample
+points (within 1e-10 of the rounding error scale: both are exact up to the
+printed numbers, which read back to the same doubles).
+"""
+import json
+import signal
+import sys
+from pathlib import Path
+
+import mpmath
+import sympy
+from sympy.parsing.sympy_parser import parse_expr, standard_transformations
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import SYMBOLS, value_and_scale  # noqa: E402
+
+SIMPLIFY_SECONDS = 2
+LOCALS = {**SYMBOLS, "abs": sympy.Abs, "sign": sympy.sign, "sqrt": sympy.sqrt, "exp": sympy.exp, "log": sympy.log,
+          "sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan, "tanh": sympy.tanh}
+
+
+class Timeout(Exception):
+    pass
+
+
+def on_alarm(signum, frame):
+    raise Timeout
+
+
+def parse_leibniz(text):
+    expr = parse_expr(text.replace("^", "**"), local_dict=LOCALS, transformations=standard_transformations)
+    return sympy.nsimplify(expr, rational=True)
+
+
+def simplifies_to_zero(difference):
+    signal.signal(signal.SIGALRM, on_alarm)
+    signal.alarm(SIMPLIFY_SECONDS)
+    try:
+        return sympy.simplify(difference) == 0
+    except Timeout:
+        return None
+    finally:
+        signal.alarm(0)
+
+
+def numerically_equal(a, b, samples):
+    for s in samples:
+        point = {n: mpmath.mpf(v) for n, v in s["point"].items()}
+        va, _ = value_and_scale(a, point)
+        vb, scale = value_and_scale(b, point)
+        if abs(va - vb) > 1e-10 * max(scale, abs(vb)):
+            return False
+    return True
+
+
+def main():
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    manifest = {c["name"]: c for c in json.loads(Path(sys.argv[1]).read_text())}
+    lines = []
+    for path in sys.argv[2:]:
+        lines += [line.rstrip("\n").split("\t") for line in Path(path).read_text().splitlines() if line]
+    seen = set()
+    by_simplify = by_values = 0
+    failures = []
+    for name, what, text in lines:
+        case = manifest[name]
+        seen.add(name)
+        f = sympy.sympify(case["decimal"], locals=SYMBOLS)
+        reference = f if what == "f" else sympy.diff(f, SYMBOLS[what])
+        try:
+            printed = parse_leibniz(text)
+        except Exception as error:  # noqa: BLE001: any parse failure is a finding
+            failures.append(f"{name} {what}: cannot parse {text!r}: {error}")
+            continue
+        verdict = simplifies_to_zero(printed - reference)
+        if verdict:
+            by_simplify += 1
+            continue
+        if numerically_equal(printed, reference, case["samples"]):
+            by_values += 1
+            continue
+        failures.append(f"{name} {what}: leibniz prints {text!r}, SymPy has {reference}")
+    missing = sorted(set(manifest) - seen)
+    if missing:
+        failures.append(f"{len(missing)} expressions printed nothing, the first {missing[0]}")
+    print(f"{len(lines)} printed expressions checked against SymPy: {by_simplify} by simplify(a - b) == 0, "
+          f"{by_values} by their values at the sample points, {len(failures)} differ")
+    for failure in failures:
+        print("MISMATCH", failure)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,529 @@
+#!/usr/bin/env python3
+"""Differential tests against SymPy: random expressions, their values and
+first and second partial derivatives at sample points, computed by SymPy in
+high precision, emitted as C++ test translation units.
+
+    generate.py --count N --per-unit K --seed S --out DIR
+
+writes DIR/differential_NN.cpp (K expressions each) and DIR/manifest.json
+(each expression's SymPy form and sample points, read by check_strings.py).
+
+Every expression stays inside its domain at its sample points: no log or
+sqrt of a value near or below zero, tan away from its poles, abs and sign
+away from 0, no division by a value near zero, real powers of positive bases
+only, no overflow. Each expected number comes with an error scale: an
+estimate of the rounding error a correct double evaluation may make,
+computed over SymPy's own expression for it (a sum's error grows with the
+sum of its terms' magnitudes, not with its value). The C++ check allows 1e-9
+times that scale (at least 1e-9 times the value); a point where the scale
+exceeds 1e6 times the value is ill-conditioned and rejected.
+"""
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+import mpmath
+import sympy
+
+mpmath.mp.dps = 40
+
+SYMBOLS = {name: sympy.Symbol(name, real=True) for name in "xyz"}
+FUNCTIONS = ["sin", "cos", "tan", "exp", "log", "sqrt", "tanh", "abs"]
+REALS = ["0.5", "0.25", "1.5", "2.5", "0.3", "1.7", "0.1", "2.25", "0.75", "3.5"]
+MAX_CONDITION = 1e6
+# Nodes per expression: second partials of larger ones cost much more compile
+# time (each symbolic derivative is canonicalised while compiling).
+MAX_NODES = 14
+MAGNITUDE_LIMIT = 1e6  # largest |value| of any node, or of any derivative, at a sample point
+
+
+# ---------------------------------------------------------------------------
+# Expression trees
+# ---------------------------------------------------------------------------
+class Node:
+    """kind: var, int, real, add (children, signs), mul (children, powers ±1),
+    neg, func (name), ipow (n), rpow (p, a real literal), epow (base, exponent)."""
+
+    def __init__(self, kind, children=(), **data):
+        self.kind = kind
+        self.children = list(children)
+        self.data = data
+
+    def has_variable(self):
+        return self.kind == "var" or any(c.has_variable() for c in self.children)
+
+    def size(self):
+        return 1 + sum(c.size() for c in self.children)
+
+    def variables(self):
+        if self.kind == "var":
+            return {self.data["name"]}
+        out = set()
+        for c in self.children:
+            out |= c.variables()
+        return out
+
+
+def number_value(node, decimal=False):
+    if node.kind == "int":
+        return sympy.Integer(node.data["value"])
+    if decimal:  # the literal as written (0.3 is 3/10): how leibniz prints it back
+        return sympy.Rational(node.data["text"])
+    # The double the C++ literal denotes, exactly.
+    return sympy.Rational(float(node.data["text"]))
+
+
+def to_sympy(node, decimal=False):
+    k = node.kind
+
+    def to_sympy(child):
+        return globals()["to_sympy"](child, decimal)
+
+    if k == "var":
+        return SYMBOLS[node.data["name"]]
+    if k in ("int", "real"):
+        return number_value(node, decimal)
+    if k == "add":
+        return sympy.Add(*[s * to_sympy(c) for c, s in zip(node.children, node.data["signs"])])
+    if k == "mul":
+        return sympy.Mul(*[to_sympy(c) ** p for c, p in zip(node.children, node.data["powers"])])
+    if k == "neg":
+        return -to_sympy(node.children[0])
+    if k == "func":
+        a = to_sympy(node.children[0])
+        name = node.data["name"]
+        return {"sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan, "exp": sympy.exp, "log": sympy.log,
+                "sqrt": sympy.sqrt, "tanh": sympy.tanh,
+                # |a| as √(a²): SymPy's Abs of a value it cannot prove real (√x, say)
+                # differentiates into re() and im(); √(a²) has the same derivatives where a ≠ 0.
+                "abs": lambda v: sympy.sqrt(v ** 2)}[name](a)
+    if k == "ipow":
+        return to_sympy(node.children[0]) ** node.data["n"]
+    if k == "rpow":
+        p = sympy.Rational(node.data["p"]) if decimal else sympy.Rational(float(node.data["p"]))
+        return to_sympy(node.children[0]) ** p
+    if k == "epow":
+        return to_sympy(node.children[0]) ** to_sympy(node.children[1])
+    raise ValueError(k)
+
+
+def cpp_operand(node, rng, shuffle):
+    text = to_cpp(node, rng, shuffle)
+    return text if node.kind in ("var", "int", "real", "func", "ipow", "rpow", "epow") else f"({text})"
+
+
+def to_cpp(node, rng=None, shuffle=False):
+    """C++ source for the node. With shuffle, sums and products come out
+    with their operands permuted and regrouped: a rearranged copy."""
+    k = node.kind
+    if k == "var":
+        return node.data["name"]
+    if k == "int":
+        return str(node.data["value"])
+    if k == "real":
+        return node.data["text"]
+    if k == "add":
+        items = list(zip(node.children, node.data["signs"]))
+        if shuffle:
+            rng.shuffle(items)
+        # An expression first, so that C++ never adds two numbers itself (in
+        # double, rounding): every number meets an expression and leibniz folds it exactly.
+        first = next(i for i, (c, _) in enumerate(items) if c.has_variable())
+        items.insert(0, items.pop(first))
+        parts = [(cpp_operand(c, rng, shuffle), s) for c, s in items]
+        text = parts[0][0] if parts[0][1] > 0 else f"-{parts[0][0]}"
+        group_open = shuffle and len(parts) > 2 and rng.random() < 0.5
+        for i, (t, s) in enumerate(parts[1:], start=1):
+            if group_open and i == len(parts) - 2:
+                # regroup the last two: a + (b + c), signs moved inside
+                t2, s2 = parts[i + 1]
+                inner = f"{t} {'+' if s2 == s else '-'} {t2}"
+                return f"{text} {'+' if s > 0 else '-'} ({inner})"
+            text += f" {'+' if s > 0 else '-'} {t}"
+        return text
+    if k == "mul":
+        items = list(zip(node.children, node.data["powers"]))
+        if shuffle:
+            rng.shuffle(items)
+        first = next(i for i, (c, _) in enumerate(items) if c.has_variable())
+        items.insert(0, items.pop(first))
+        text = cpp_operand(items[0][0], rng, shuffle)
+        if items[0][1] < 0:
+            text = f"1 / {text}"
+        regroup = shuffle and len(items) > 2 and rng.random() < 0.5
+        rest = [(cpp_operand(c, rng, shuffle), p) for c, p in items[1:]]
+        if regroup:
+            (t1, p1), (t2, p2) = rest[-2], rest[-1]
+            inner_first = t1 if p1 > 0 else f"(1 / {t1})"
+            inner = f"{inner_first} {'*' if p2 > 0 else '/'} {t2}"
+            rest = rest[:-2] + [(f"({inner})", 1)]
+        for t, p in rest:
+            text += f" {'*' if p > 0 else '/'} {t}"
+        return text
+    if k == "neg":
+        return f"-{cpp_operand(node.children[0], rng, shuffle)}"
+    if k == "func":
+        return f"lz::{node.data['name']}({to_cpp(node.children[0], rng, shuffle)})"
+    if k == "ipow":
+        return f"lz::pow<{node.data['n']}>({to_cpp(node.children[0], rng, shuffle)})"
+    if k == "rpow":
+        return f"lz::pow({to_cpp(node.children[0], rng, shuffle)}, {node.data['p']})"
+    if k == "epow":
+        return f"lz::pow({to_cpp(node.children[0], rng, shuffle)}, {to_cpp(node.children[1], rng, shuffle)})"
+    raise ValueError(k)
+
+
+class Generator:
+    def __init__(self, rng):
+        self.rng = rng
+
+    def leaf(self, names, want_variable):
+        r = self.rng.random()
+        if want_variable or r < 0.6:
+            return Node("var", name=self.rng.choice(names))
+        if r < 0.85:
+            return Node("int", value=self.rng.randint(1, 9))
+        return Node("real", text=self.rng.choice(REALS))
+
+    def expression(self, depth, names, want_variable=True):
+        """A random expression; with want_variable it contains a variable."""
+        rng = self.rng
+        if depth <= 0 or rng.random() < 0.2:
+            return self.leaf(names, want_variable)
+        kind = rng.choices(["add", "mul", "div", "neg", "func", "ipow", "rpow", "epow"],
+                           weights=[6, 5, 3, 1, 6, 3, 1, 1])[0]
+        if kind == "add":
+            n = rng.choice([2, 2, 3])
+            children = [self.expression(depth - 1, names, want_variable and i == 0) for i in range(n)]
+            if not any(c.has_variable() for c in children):
+                children[0] = self.leaf(names, True)  # no sums of numbers alone (see to_cpp)
+            rng.shuffle(children)
+            return Node("add", children, signs=[rng.choice([1, 1, -1]) for _ in children])
+        if kind in ("mul", "div"):
+            n = rng.choice([2, 2, 3])
+            children = [self.expression(depth - 1, names, want_variable and i == 0) for i in range(n)]
+            rng.shuffle(children)
+            powers = [1] * n
+            if kind == "div":
+                # the divisor holds a variable (a number divisor is a plain coefficient)
+                j = next((i for i, c in enumerate(children) if c.has_variable()), None)
+                if j is not None and j != 0:
+                    powers[j] = -1
+                elif j == 0 and n > 1:
+                    children.append(children.pop(0))
+                    powers[-1] = -1
+            if not any(c.has_variable() for c in children):
+                children[0] = self.leaf(names, True)
+            # a product of numbers only is folded away by C++: keep a variable in front
+            return Node("mul", children, powers=powers)
+        if kind == "neg":
+            return Node("neg", [self.expression(depth - 1, names, True)])
+        if kind == "func":
+            return Node("func", [self.expression(depth - 1, names, True)], name=rng.choice(FUNCTIONS))
+        if kind == "ipow":
+            return Node("ipow", [self.expression(depth - 1, names, True)], n=rng.choice([-3, -2, -1, 2, 2, 3, 4, 5]))
+        if kind == "rpow":
+            return Node("rpow", [self.expression(depth - 1, names, True)], p=rng.choice(["0.5", "1.5", "-0.5", "2.5"]))
+        return Node("epow", [self.expression(depth - 1, names, True), self.expression(depth - 2, names, True)])
+
+
+# ---------------------------------------------------------------------------
+# Domains: every node's value at a point, checked against its constraints
+# ---------------------------------------------------------------------------
+class OutOfDomain(Exception):
+    pass
+
+
+def check_node(node, point):
+    """The node's value at point (mpmath), raising OutOfDomain where the
+    expression leaves its domain or grows too large."""
+    k = node.kind
+    if k == "var":
+        v = point[node.data["name"]]
+    elif k in ("int", "real"):
+        v = mpmath.mpf(float(number_value(node)))
+    elif k == "add":
+        v = mpmath.fsum(s * check_node(c, point) for c, s in zip(node.children, node.data["signs"]))
+    elif k == "mul":
+        v = mpmath.mpf(1)
+        for c, p in zip(node.children, node.data["powers"]):
+            cv = check_node(c, point)
+            if p < 0:
+                if abs(cv) < 0.1:
+                    raise OutOfDomain
+                v /= cv
+            else:
+                v *= cv
+    elif k == "neg":
+        v = -check_node(node.children[0], point)
+    elif k == "func":
+        a = check_node(node.children[0], point)
+        name = node.data["name"]
+        if name in ("log", "sqrt") and a < 0.05:
+            raise OutOfDomain
+        if name == "abs" and abs(a) < 0.05:
+            raise OutOfDomain
+        if name == "tan" and abs(mpmath.cos(a)) < 0.1:
+            raise OutOfDomain
+        if name == "exp" and a > 12:
+            raise OutOfDomain
+        v = {"sin": mpmath.sin, "cos": mpmath.cos, "tan": mpmath.tan, "exp": mpmath.exp, "log": mpmath.log,
+             "sqrt": mpmath.sqrt, "tanh": mpmath.tanh, "abs": abs}[name](a)
+    elif k == "ipow":
+        b = check_node(node.children[0], point)
+        n = node.data["n"]
+        if n < 0 and abs(b) < 0.1:
+            raise OutOfDomain
+        v = b ** n
+    elif k == "rpow":
+        b = check_node(node.children[0], point)
+        if b < 0.05:
+            raise OutOfDomain
+        v = b ** mpmath.mpf(float(node.data["p"]))
+    elif k == "epow":
+        b = check_node(node.children[0], point)
+        e = check_node(node.children[1], point)
+        if b < 0.05 or abs(e) > 8:
+            raise OutOfDomain
+        v = b ** e
+    else:
+        raise ValueError(k)
+    if abs(v) > MAGNITUDE_LIMIT:
+        raise OutOfDomain
+    return v
+
+
+# ---------------------------------------------------------------------------
+# Values and error scales of SymPy expressions
+# ---------------------------------------------------------------------------
+def value_and_scale(e, point):
+    """(value, scale): scale estimates the rounding error of a double
+    evaluation of e, in units of the unit roundoff, as an absolute quantity:
+    each operation adds |its result|, and an operand's error propagates by
+    the partial derivative of the operation (so a sum accumulates the
+    magnitudes of its terms, however much they cancel)."""
+    if e.is_Symbol:
+        v = point[e.name]
+        return v, abs(v)
+    if e.is_Number:
+        v = mpmath.mpf(e.p) / e.q if e.is_Rational else mpmath.mpf(str(e))
+        return v, abs(v)
+    if e.is_Add:
+        parts = [value_and_scale(a, point) for a in e.args]
+        v = mpmath.fsum(p[0] for p in parts)
+        return v, mpmath.fsum(p[1] for p in parts) + abs(v)
+    if e.is_Mul:
+        parts = [value_and_scale(a, point) for a in e.args]
+        v = mpmath.fprod(p[0] for p in parts)
+        scale = abs(v)
+        for i, (_, s) in enumerate(parts):
+            others = mpmath.fprod(abs(p[0]) for j, p in enumerate(parts) if j != i)
+            scale += s * others
+        return v, scale
+    if e.is_Pow:
+        b, sb = value_and_scale(e.args[0], point)
+        if e.args[1].is_Number:
+            n = e.args[1]
+            nv = mpmath.mpf(n.p) / n.q if n.is_Rational else mpmath.mpf(str(n))
+            v = b ** nv
+            return v, abs(nv * b ** (nv - 1)) * sb + abs(v)
+        x, sx = value_and_scale(e.args[1], point)
+        v = b ** x
+        return v, abs(x * b ** (x - 1)) * sb + abs(v * mpmath.log(b)) * sx + abs(v)
+    name = type(e).__name__
+    if name == "DiracDelta":  # away from 0 at every sample point: the value 0
+        return mpmath.mpf(0), mpmath.mpf(0)
+    a, sa = value_and_scale(e.args[0], point)
+    if name == "sin":
+        v, slope = mpmath.sin(a), mpmath.cos(a)
+    elif name == "cos":
+        v, slope = mpmath.cos(a), -mpmath.sin(a)
+    elif name == "tan":
+        v = mpmath.tan(a)
+        slope = 1 + v * v
+    elif name == "exp":
+        v = mpmath.exp(a)
+        slope = v
+    elif name == "log":
+        v, slope = mpmath.log(a), 1 / a
+    elif name == "tanh":
+        v = mpmath.tanh(a)
+        slope = 1 - v * v
+    elif name == "Abs":
+        v, slope = abs(a), 1
+    elif name == "sign":
+        v, slope = mpmath.sign(a), 0
+    else:
+        raise ValueError(f"no rule for {name}")
+    return v, abs(slope) * sa + abs(v)
+
+
+# ---------------------------------------------------------------------------
+# One expression with its expected values
+# ---------------------------------------------------------------------------
+def random_point(rng, names):
+    # Short decimals, so the C++ literal and the double SymPy sees are the same number.
+    return {n: float(f"{rng.uniform(-2.5, 2.5):.3f}") for n in names}
+
+
+def expected_at(f, names, point):
+    """Value, gradient and Hessian of f at point, each an (expected, scale)
+    pair, or None if the point is ill-conditioned or out of range."""
+    mp_point = {n: mpmath.mpf(point[n]) for n in names}
+    symbols = [SYMBOLS[n] for n in names]
+    out = {"value": None, "gradient": [], "hessian": []}
+
+    def entry(expr):
+        v, s = value_and_scale(expr, mp_point)
+        if abs(v) > MAGNITUDE_LIMIT or s > MAGNITUDE_LIMIT * 1e3:
+            return None
+        if s > MAX_CONDITION * abs(v) and abs(v) > 0:
+            return None  # ill-conditioned: a correct double result may be far off
+        return [float(v), float(s)]
+
+    out["value"] = entry(f)
+    if out["value"] is None:
+        return None
+    firsts = [sympy.diff(f, s) for s in symbols]
+    for d in firsts:
+        e = entry(d)
+        if e is None:
+            return None
+        out["gradient"].append(e)
+    for i, di in enumerate(firsts):
+        row = []
+        for j, sj in enumerate(symbols):
+            e = entry(sympy.diff(di, sj))
+            if e is None:
+                return None
+            row.append(e)
+        out["hessian"].append(row)
+    return out
+
+
+def make_case(gen, rng, index, points_per_expression):
+    while True:
+        nvars = rng.choice([1, 2, 2, 3, 3])
+        names = sorted(rng.sample("xyz", nvars))
+        tree = gen.expression(rng.choice([2, 3, 3, 4]), names)
+        if tree.size() < 4 or tree.size() > MAX_NODES:
+            continue
+        names = sorted(tree.variables())
+        f = to_sympy(tree)
+        if f.is_number or not f.free_symbols:
+            continue
+        samples = []
+        for _ in range(60):
+            point = random_point(rng, names)
+            try:
+                check_node(tree, {n: mpmath.mpf(point[n]) for n in names})
+            except (OutOfDomain, ZeroDivisionError, ValueError, OverflowError):
+                continue
+            expected = expected_at(f, names, point)
+            if expected is None:
+                continue
+            samples.append({"point": point, **expected})
+            if len(samples) == points_per_expression:
+                break
+        if len(samples) < points_per_expression:
+            continue
+        copy = to_cpp(tree, rng, shuffle=True)
+        return {
+            "name": f"e{index:05d}",
+            "variables": names,
+            "cpp": to_cpp(tree),
+            "rearranged": copy,
+            "sympy": sympy.srepr(f),
+            "decimal": sympy.srepr(to_sympy(tree, decimal=True)),
+            "text": str(f),
+            "samples": samples,
+        }
+
+
+# ---------------------------------------------------------------------------
+# C++ emission
+# ---------------------------------------------------------------------------
+def cpp_double(v):
+    text = repr(float(v))
+    if text in ("inf", "-inf", "nan"):
+        raise ValueError("non-finite expected value")
+    return text
+
+
+def emit_case(case, compile_time):
+    names = case["variables"]
+    n = len(names)
+    lines = [f"// {case['name']}: {case['text']}"]
+    lines.append(f"BOOST_AUTO_TEST_CASE({case['name']}) {{")
+    lines.append(f"    static constexpr auto f = {case['cpp']};")
+    lines.append(f"    static constexpr auto g = {case['rearranged']};  // the same, rearranged")
+    lines.append("    static_assert(lz::equivalent(f, g));")
+    vars_list = ", ".join(names)
+    lines.append(f"    static constexpr auto derivatives = differential::derivatives_of(f, {vars_list});")
+    for j, v in enumerate(names):
+        lines.append(f"    static_assert(lz::equivalent(std::get<{j}>(derivatives.first), lz::d(g, {v})));")
+    lines.append(f"    static constexpr differential::sample<{n}> samples[] = {{")
+    for s in case["samples"]:
+        point = ", ".join(cpp_double(s["point"][v]) for v in names)
+        value = "{" + ", ".join(cpp_double(x) for x in s["value"]) + "}"
+        grad = ", ".join("{" + ", ".join(cpp_double(x) for x in e) + "}" for e in s["gradient"])
+        hess = ", ".join("{{" + ", ".join("{" + ", ".join(cpp_double(x) for x in e) + "}" for e in row) + "}}"
+                         for row in s["hessian"])
+        lines.append(f"        {{{{{{{point}}}}}, {value}, {{{{{grad}}}}}, {{{{{hess}}}}}}},")
+    lines.append("    };")
+    lines.append(f"    differential::check(\"{case['name']}\", f, derivatives, samples);")
+    lines.append(f"    differential::record_strings(\"{case['name']}\", f, derivatives);")
+    if compile_time:
+        lines.append("    static_assert(differential::holds_at_compile_time(f, derivatives, samples[0]));")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def emit_unit(path, unit_index, cases, compile_time_every):
+    header = f"""// Generated by test/differential/generate.py: do not edit.
+#define BOOST_TEST_MODULE differential_{unit_index:02d}
+#include "differential.hpp"
+
+namespace {{
+
+constexpr auto x = lz::var<"x">;
+constexpr auto y = lz::var<"y">;
+constexpr auto z = lz::var<"z">;
+"""
+    body = [header]
+    for i, case in enumerate(cases):
+        body.append(emit_case(case, compile_time_every and i % compile_time_every == 0))
+        body.append("")
+    body.append("}  // namespace\n")
+    text = "\n".join(body)
+    if not path.exists() or path.read_text() != text:
+        path.write_text(text)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, default=500)
+    parser.add_argument("--per-unit", type=int, default=50)
+    parser.add_argument("--seed", type=int, default=20261123)
+    parser.add_argument("--points", type=int, default=3)
+    parser.add_argument("--compile-time-every", type=int, default=5,
+                        help="check every K-th expression in a static_assert too (0: none)")
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(args.seed)
+    gen = Generator(rng)
+    cases = [make_case(gen, rng, i, args.points) for i in range(args.count)]
+    units = [cases[i:i + args.per_unit] for i in range(0, len(cases), args.per_unit)]
+    for u, unit in enumerate(units):
+        emit_unit(out / f"differential_{u:02d}.cpp", u, unit, args.compile_time_every)
+    manifest = [{k: c[k] for k in ("name", "variables", "sympy", "decimal", "samples", "cpp")} for c in cases]
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=0))
+    print(f"{len(cases)} expressions in {len(units)} translation units, seed {args.seed}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

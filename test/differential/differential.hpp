@@ -45,58 +45,80 @@ constexpr double tolerance(const expected& e) {
 }
 constexpr bool close(double got, const expected& e) { return magnitude(got - e.value) <= tolerance(e); }
 
-template <std::size_t N>
-std::string describe(const sample<N>& s) {
-    std::ostringstream os;
-    os.precision(17);
-    os << '(';
-    for (std::size_t i = 0; i < N; ++i) os << (i ? ", " : "") << s.at[i];
-    os << ')';
-    return os.str();
+// What one evaluation gave: which quantity (j, k: the variables' indices),
+// and the number. The checks collect these in templates and compare them in
+// one function compiled once (Boost.Test's reporting is heavy to compile).
+enum class quantity { f, f_with_bindings, vg_value, vgh_value, d, gradient, vg_gradient, vgh_gradient, d2, hessian, vgh_hessian };
+
+struct result {
+    quantity what;
+    int j = 0, k = 0;
+    double got = 0;
+};
+
+inline std::string label(const result& r) {
+    const std::string j = std::to_string(r.j), jk = "[" + j + "][" + std::to_string(r.k) + "]";
+    switch (r.what) {
+        case quantity::f: return "f(point)";
+        case quantity::f_with_bindings: return "f(bindings)";
+        case quantity::vg_value: return "value_and_gradient .value";
+        case quantity::vgh_value: return "value_gradient_hessian .value";
+        case quantity::d: return "d(f, v[" + j + "])";
+        case quantity::gradient: return "gradient[" + j + "]";
+        case quantity::vg_gradient: return "value_and_gradient .gradient[" + j + "]";
+        case quantity::vgh_gradient: return "value_gradient_hessian .gradient[" + j + "]";
+        case quantity::d2: return "d(f, v[j], v[k])" + jk;
+        case quantity::hessian: return "hessian" + jk;
+        case quantity::vgh_hessian: break;
+    }
+    return "value_gradient_hessian .hessian" + jk;
 }
 
-template <std::size_t N>
-void expect(const char* name, const std::string& what, double got, const expected& e, const sample<N>& s) {
-    BOOST_TEST(close(got, e), name << ": " << what << " at " << describe(s) << " is " << got << ", SymPy says "
-                                   << e.value << " (tolerance " << tolerance(e) << ")");
+// Compares every result with SymPy's value; n variables, the point at, the
+// expected gradient (n) and Hessian (n × n, row by row).
+inline void compare(const char* name, std::size_t n, const double* at, const expected& value,
+                    const expected* gradient, const expected* hessian, const result* results, std::size_t count) {
+    for (std::size_t i = 0; i < count; ++i) {
+        const result& r = results[i];
+        const expected& want = r.what <= quantity::vgh_value ? value
+                               : r.what <= quantity::vgh_gradient ? gradient[r.j]
+                                                                 : hessian[static_cast<std::size_t>(r.j) * n + r.k];
+        if (close(r.got, want)) {
+            BOOST_TEST(true);
+            continue;
+        }
+        std::ostringstream point;
+        point.precision(17);
+        for (std::size_t v = 0; v < n; ++v) point << (v ? ", " : "(") << at[v];
+        BOOST_TEST(false, name << ": " << label(r) << " at " << point.str() << ") is " << r.got << ", SymPy says "
+                               << want.value << " (tolerance " << tolerance(want) << ")");
+    }
 }
 
 // Every derivative the checks use, made while compiling (as a user writes
 // constexpr auto df = lz::d(f, x)): the run-time code is evaluation only.
-template <std::size_t J, class E, class Vars>
-constexpr auto second_partials_row(const E& f, const Vars& vars) {
-    return [&]<std::size_t... K>(std::index_sequence<K...>) {
-        return std::make_tuple(lz::d(f, std::get<J>(vars), std::get<J + K>(vars))...);
-    }(std::make_index_sequence<std::tuple_size_v<Vars> - J>{});
-}
-
+// The second partials are made once (compile time is the suite's budget):
+// the Hessian's upper triangle, d(f, v[j], v[k]) for j <= k row by row, is
+// shared with value_gradient_hessian and checked against d(f, v[j], v[k]).
 template <class E, class... V>
 constexpr auto derivatives_of(const E& f, V... v) {
-    const std::tuple<V...> vars{v...};
-    const auto firsts = std::make_tuple(lz::d(f, v)...);  // d(f, v[j])
-    const auto seconds = [&]<std::size_t... J>(std::index_sequence<J...>) {
-        return std::tuple_cat(second_partials_row<J>(f, vars)...);
-    }(std::index_sequence_for<V...>{});  // d(f, v[j], v[k]), j <= k, row by row
+    using hessian_type = decltype(lz::hessian(f, v...));
+    using all_type = decltype(lz::value_gradient_hessian(f, v...));
     struct bundle {
         std::tuple<V...> vars;
-        decltype(firsts) first;
-        decltype(seconds) second;
+        std::tuple<decltype(lz::d(f, v))...> first;  // d(f, v[j])
         decltype(lz::gradient(f, v...)) gradient;
-        decltype(lz::hessian(f, v...)) hessian;
+        hessian_type hessian;
         decltype(lz::value_and_gradient(f, v...)) value_and_gradient;
-        decltype(lz::value_gradient_hessian(f, v...)) value_gradient_hessian;
+        all_type value_gradient_hessian;
     };
-    return bundle{vars,
-                  firsts,
-                  seconds,
+    const hessian_type hessian = lz::hessian(f, v...);
+    return bundle{std::tuple<V...>{v...},
+                  std::make_tuple(lz::d(f, v)...),
                   lz::gradient(f, v...),
-                  lz::hessian(f, v...),
+                  hessian,
                   lz::value_and_gradient(f, v...),
-                  lz::value_gradient_hessian(f, v...)};
-}
-
-constexpr std::size_t upper_triangle_index(std::size_t n, std::size_t j, std::size_t k) {  // j <= k
-    return j * n - j * (j - 1) / 2 + (k - j);
+                  all_type{f, hessian.entries}};
 }
 
 template <class E, class Bundle, std::size_t N, std::size_t M>
@@ -106,36 +128,47 @@ void check(const char* name, const E& f, const Bundle& derivatives, const sample
         const auto at = [&]<std::size_t... I>(std::index_sequence<I...>) {
             return lz::point((std::get<I>(vars) = s.at[I])...);
         }(std::make_index_sequence<N>{});
-        expect(name, "f", f(at), s.value, s);
-        const double bound = [&]<std::size_t... I>(std::index_sequence<I...>) {
+        std::array<result, 4 + 4 * N + N * (N + 1) / 2 + 2 * N * N> r{};
+        std::size_t count = 0;
+        auto put = [&](quantity q, int j, int k, double got) { r[count++] = result{q, j, k, got}; };
+        put(quantity::f, 0, 0, f(at));
+        put(quantity::f_with_bindings, 0, 0, [&]<std::size_t... I>(std::index_sequence<I...>) {
             return f((std::get<I>(vars) = s.at[I])...);
-        }(std::make_index_sequence<N>{});
-        expect(name, "f with bindings", bound, s.value, s);
+        }(std::make_index_sequence<N>{}));
         const auto g = derivatives.gradient(at);
         const auto h = derivatives.hessian(at);
         const auto both = derivatives.value_and_gradient(at);
         const auto all = derivatives.value_gradient_hessian(at);
-        expect(name, "value_and_gradient .value", both.value, s.value, s);
-        expect(name, "value_gradient_hessian .value", all.value, s.value, s);
-        [&]<std::size_t... I>(std::index_sequence<I...>) {
-            auto first = [&]<std::size_t J>(std::integral_constant<std::size_t, J>) {
-                const std::string which = "[" + std::to_string(J) + "]";
-                expect(name, "d(f, v" + which + ")", std::get<J>(derivatives.first)(at), s.gradient[J], s);
-                expect(name, "gradient" + which, g[J], s.gradient[J], s);
-                expect(name, "value_and_gradient .gradient" + which, both.gradient[J], s.gradient[J], s);
-                expect(name, "value_gradient_hessian .gradient" + which, all.gradient[J], s.gradient[J], s);
-                auto second = [&]<std::size_t K>(std::integral_constant<std::size_t, K>) {
-                    const std::string entry = "[" + std::to_string(J) + "][" + std::to_string(K) + "]";
-                    if constexpr (J <= K)
-                        expect(name, "d(f, v[j], v[k])" + entry,
-                               std::get<upper_triangle_index(N, J, K)>(derivatives.second)(at), s.hessian[J][K], s);
-                    expect(name, "hessian" + entry, h[J][K], s.hessian[J][K], s);
-                    expect(name, "value_gradient_hessian .hessian" + entry, all.hessian[J][K], s.hessian[J][K], s);
-                };
-                (second(std::integral_constant<std::size_t, I>{}), ...);
-            };
-            (first(std::integral_constant<std::size_t, I>{}), ...);
+        put(quantity::vg_value, 0, 0, both.value);
+        put(quantity::vgh_value, 0, 0, all.value);
+        [&]<std::size_t... J>(std::index_sequence<J...>) {
+            (put(quantity::d, J, 0, std::get<J>(derivatives.first)(at)), ...);
         }(std::make_index_sequence<N>{});
+        [&]<std::size_t... T>(std::index_sequence<T...>) {  // the upper triangle, row by row
+            constexpr auto row_col = [] {
+                std::array<std::pair<int, int>, N*(N + 1) / 2> rc{};
+                std::size_t t = 0;
+                for (std::size_t j = 0; j < N; ++j)
+                    for (std::size_t k = j; k < N; ++k) rc[t++] = {static_cast<int>(j), static_cast<int>(k)};
+                return rc;
+            }();
+            (put(quantity::d2, row_col[T].first, row_col[T].second, lz::detail::get<T>(derivatives.hessian.entries)(at)),
+             ...);
+        }(std::make_index_sequence<N*(N + 1) / 2>{});
+        for (std::size_t j = 0; j < N; ++j) {
+            const int jj = static_cast<int>(j);
+            put(quantity::gradient, jj, 0, g[j]);
+            put(quantity::vg_gradient, jj, 0, both.gradient[j]);
+            put(quantity::vgh_gradient, jj, 0, all.gradient[j]);
+            for (std::size_t k = 0; k < N; ++k) {
+                put(quantity::hessian, jj, static_cast<int>(k), h[j][k]);
+                put(quantity::vgh_hessian, jj, static_cast<int>(k), all.hessian[j][k]);
+            }
+        }
+        std::array<expected, N * N> hessian{};
+        for (std::size_t j = 0; j < N; ++j)
+            for (std::size_t k = 0; k < N; ++k) hessian[j * N + k] = s.hessian[j][k];
+        compare(name, N, s.at.data(), s.value, s.gradient.data(), hessian.data(), r.data(), count);
     }
 }
 

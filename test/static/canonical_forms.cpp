@@ -35,6 +35,22 @@ static_assert(!lz::equivalent(x + 1, x + 2));
 static_assert(!lz::equivalent(lz::sin(2 * x), lz::sin(3 * x)));
 static_assert(!lz::equivalent(lz::pow<2>(x + 1), x * x + 2 * x + 1));  // no expansion
 
+// What types cannot see, equivalent decides on values: like terms and
+// factors that carry numbers merge, terms and factors match in any order, and
+// a sum factor matches another up to a number.
+static_assert(lz::equivalent(lz::sin(2 * x) + lz::sin(2 * x), 2 * lz::sin(2 * x)));
+static_assert(!lz::equivalent(lz::sin(2 * x) + lz::sin(3 * x), 2 * lz::sin(2 * x)));
+static_assert(lz::equivalent(lz::sin(2 * x) + lz::sin(3 * x), lz::sin(3 * x) + lz::sin(2 * x)));
+static_assert(lz::equivalent((x + 1) * (x + 1), lz::pow<2>(x + 1)));
+static_assert(lz::equivalent(lz::sqrt(2 * x) * lz::sqrt(2 * x) * lz::sqrt(2 * x), lz::pow<3>(lz::sqrt(2 * x))));
+static_assert(lz::equivalent(lz::sin(2 * x) - lz::sin(2 * x) + y, y));
+static_assert(lz::equivalent(x * x * x * 3.5 * (y + 4), (3.5 * y + 14) * (x * x * x)));
+static_assert(!lz::equivalent(x * x * x * 3.5 * (y + 4), (3.5 * y + 15) * (x * x * x)));
+static_assert(lz::equivalent(2 * (x * (y + 1)) * (z + 2), (x * (2 * y + 2)) * (z + 2)));
+static_assert(!lz::equivalent(x * (y + 1), x * (2 * y + 1)));
+static_assert(!lz::equivalent(x * (y + 1), 2 * x * (y + 1)));
+static_assert(lz::equivalent(1 / lz::sin(y) * lz::cos(x), lz::cos(x) / lz::sin(y)));
+
 // ---- structural zeros and ones vanish from the type ----
 static_assert(same_type(x - x, lz::zero{}));
 static_assert(same_type(x / x, lz::one{}));

@@ -34,6 +34,19 @@ struct epoch_end {
     typename Point::value_type value;  // the mean loss over all the data at point
 };
 
+namespace error {
+// fit: the loss has a variable that is neither a parameter in the start point
+// nor a column of the data. Fix: add it to one of them, as in
+// data(x = xs, y = ys) or point(t1 = 0.0, t2 = 0.0).
+template <class Variable>
+struct neither_the_start_point_nor_the_data_gives_a_value_for;
+
+// fit: none of the start point's variables occurs in the loss, so there is
+// nothing to fit. Fix: start from the loss's parameters.
+template <class... Variables>
+struct the_loss_depends_on_no_variable_of_the_start_point;
+}  // namespace error
+
 namespace detail {
 
 inline void fit_needs_at_least_one_sample() {}
@@ -83,11 +96,21 @@ constexpr result<point<T, variable_pack<V...>>> fit(const Loss& loss, const poin
     using Data = detail::data_set<Columns...>;
     using Vars = variable_pack<V...>;
     constexpr std::size_t n = sizeof...(V);
-    static_assert(!std::is_same_v<Optimizer, newton>,
-                  "leibniz: fit(...) takes first-order optimisers; for Newton's method minimize mean(loss, data)");
     using missing = typename detail::first_unbound<Loss, detail::sample_environment<detail::environment<Point>, Data>>::type;
-    if constexpr (!std::is_void_v<missing>) {
-        using reported [[maybe_unused]] = detail::report<error::the_start_point_has_no_value_for<missing>>;
+    if constexpr (std::is_same_v<Optimizer, newton>) {
+        static_assert(!std::is_same_v<Optimizer, newton>,
+                      "leibniz: fit(...) takes first-order optimisers; for Newton's method minimize mean(loss, data)");
+        return {start};
+    } else if constexpr (!FirstOrderOptimizer<Optimizer>) {
+        static_assert(FirstOrderOptimizer<Optimizer>,
+                      "leibniz: fit(loss, start, data, optimizer, ...): the fourth argument is not an optimiser; use "
+                      "gradient_descent{}, sign_descent{}, momentum{}, adagrad{}, rmsprop{} or adam{}");
+        return {start};
+    } else if constexpr (!std::is_void_v<missing>) {
+        using reported [[maybe_unused]] = detail::report<error::neither_the_start_point_nor_the_data_gives_a_value_for<missing>>;
+        return {start};
+    } else if constexpr (!(detail::depends_on<V, Loss>::value || ...)) {
+        using reported [[maybe_unused]] = detail::report<error::the_loss_depends_on_no_variable_of_the_start_point<V...>>;
         return {start};
     } else {
         const std::size_t m = data.size;

@@ -27,6 +27,10 @@ template <class Variable>
 struct the_start_point_has_no_value_for;
 }  // namespace error
 
+// What minimize takes as its optimiser: newton, or a first-order optimiser.
+template <class O>
+concept Optimizer = std::is_same_v<O, newton> || FirstOrderOptimizer<O>;
+
 namespace detail {
 
 struct no_observer {
@@ -66,19 +70,24 @@ constexpr bool small_enough(const std::array<T, N>& g, double tolerance) {
 
 }  // namespace detail
 
-template <class E, class T, class... V, class Optimizer, class Observer = detail::no_observer>
+template <class E, class T, class... V, class Opt, class Observer = detail::no_observer>
     requires Expression<E>
 constexpr result<point<T, variable_pack<V...>>> minimize(const E& f, const point<T, variable_pack<V...>>& start,
-                                                         const Optimizer& optimizer, const stop& when = {},
+                                                         const Opt& optimizer, const stop& when = {},
                                                          Observer observe = {}) {
     using Point = point<T, variable_pack<V...>>;
     constexpr std::size_t n = sizeof...(V);
     using missing = typename detail::first_unbound<E, detail::environment<Point>>::type;
-    if constexpr (!std::is_void_v<missing>) {
+    if constexpr (!Optimizer<Opt>) {
+        static_assert(Optimizer<Opt>,
+                      "leibniz: minimize(f, start, optimizer, ...): the third argument is not an optimiser; use "
+                      "gradient_descent{}, sign_descent{}, momentum{}, adagrad{}, rmsprop{}, adam{} or newton{}");
+        return {start};
+    } else if constexpr (!std::is_void_v<missing>) {
         using reported [[maybe_unused]] = detail::report<error::the_start_point_has_no_value_for<missing>>;
         return {start};
     } else {
-        constexpr bool is_newton = std::is_same_v<Optimizer, newton>;
+        constexpr bool is_newton = std::is_same_v<Opt, newton>;
         const auto evaluate = [&] {
             if constexpr (is_newton)
                 return value_gradient_hessian(f, V{}...);

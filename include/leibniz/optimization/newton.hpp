@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstddef>
+#include <limits>
 
 namespace leibniz {
 
@@ -18,14 +19,18 @@ struct newton {
 
 namespace detail {
 
-// Solves A·s = b for a symmetric positive definite A by Cholesky; false where A is not.
+// Solves A·s = b for a symmetric positive definite A by Cholesky; false where
+// A is not, or is singular up to rounding: a pivot below 16ε of its diagonal
+// entry is taken as 0 (a singular matrix such as [[2, -2], [-2, 2]] can leave
+// a pivot of a few ulps, and dividing by it would throw the step anywhere).
 template <class T, std::size_t N>
 constexpr bool cholesky_solve(std::array<std::array<T, N>, N> a, const std::array<T, N>& b, std::array<T, N>& s) {
     std::array<std::array<T, N>, N> l{};
     for (std::size_t j = 0; j < N; ++j) {
         T d = a[j][j];
         for (std::size_t k = 0; k < j; ++k) d = d - l[j][k] * l[j][k];
-        if (!(d > T(0))) return false;  // not positive definite (or NaN)
+        const T floor = T(16) * std::numeric_limits<T>::epsilon() * math::abs(a[j][j]);
+        if (!(d > T(0)) || !(d > floor)) return false;  // not positive definite (or NaN)
         l[j][j] = math::sqrt(d);
         for (std::size_t i = j + 1; i < N; ++i) {
             T v = a[i][j];

@@ -118,4 +118,13 @@ struct adam {
     }
 };
 
+// A first-order optimiser: start<T, N>() makes its state, update(state, x,
+// g, k) takes step k. The six above are; one of your own that keeps to this
+// protocol works with minimize and fit too.
+template <class O>
+concept FirstOrderOptimizer = requires(const O& o, std::array<double, 1>& x, const std::array<double, 1>& g) {
+    o.template start<double, 1>();
+    requires requires(decltype(o.template start<double, 1>()) state) { o.update(state, x, g, std::size_t{1}); };
+};
+
 }  // namespace leibniz

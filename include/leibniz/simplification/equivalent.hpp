@@ -1,9 +1,24 @@
-// equivalent(a, b): do two expressions have the same canonical form?
+// equivalent(a, b): are two expressions equal, as far as their canonical
+// forms show?
 //
-// Sound, not complete: true means equal everywhere; false means only that the
-// canonical forms differ (no expansion is tried: (x + 1)^2 and x^2 + 2*x + 1
-// are not equivalent here). A stored coefficient of 0 counts as absent, one of
-// 1 as no coefficient, so d(pow<2>(x)/2, x) is equivalent to x.
+// Sound, not complete: true means equal everywhere; false means only that no
+// equality was found without expanding ((x + 1)^2 and x^2 + 2*x + 1 are not
+// equivalent here).
+//
+// Canonical forms settle most of it by type; the rest is decided on values,
+// because numbers are values, not types:
+//   - A stored coefficient of 0 counts as absent, one of 1 as no
+//     coefficient: d(pow<2>(x)/2, x) is equivalent to x.
+//   - Terms and factors compare as multisets, not position by position: two
+//     equal values can differ in type (a stored 1 sorts elsewhere than a
+//     structural one), and two of one type can stand in either order
+//     (sin(2*x) + sin(3*x)).
+//   - Like terms and like factors whose shapes carry numbers are merged here,
+//     by value, as the canonical form cannot: sin(2*x) + sin(2*x) is
+//     equivalent to 2*sin(2*x), sqrt(2*x)^2*sqrt(2*x) to sqrt(2*x)^3.
+//   - A sum factor compares up to a number: a number distributes over a lone
+//     sum but not over a product holding one, so 3.5*(x^3*(y + 4)) and
+//     x^3*(3.5*y + 14) are one value in two forms.
 #pragma once
 
 #include <leibniz/detail/tuple.hpp>
@@ -13,12 +28,15 @@
 #include <array>
 #include <cstddef>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 
 namespace leibniz::detail {
 
 template <class A, class B>
 constexpr bool same_value(const A& a, const B& b);
+template <class A, class B>
+constexpr bool same_monomial(const A& a, const B& b);
 
 // Calls f(get<I>(t)) for the run-time index i.
 template <class Tuple, class F>
@@ -26,6 +44,12 @@ constexpr void visit_at(const Tuple& t, std::size_t i, F&& f) {
     [&]<std::size_t... I>(std::index_sequence<I...>) {
         ((i == I ? (f(get<I>(t)), 0) : 0), ...);
     }(std::make_index_sequence<size_of<Tuple>>{});
+}
+
+// Calls f(get<i>(a), get<j>(b)) for run-time indices.
+template <class TA, class TB, class F>
+constexpr void visit_pair(const TA& a, std::size_t i, const TB& b, std::size_t j, F&& f) {
+    visit_at(a, i, [&](const auto& ea) { visit_at(b, j, [&](const auto& eb) { f(ea, eb); }); });
 }
 
 template <class A, class B>
@@ -41,43 +65,183 @@ inline constexpr bool both_powers = false;
 template <class X, class XE, class Y, class YE>
 inline constexpr bool both_powers<power<X, XE>, power<Y, YE>> = true;
 template <class A>
+inline constexpr bool is_sum_node_of = false;
+template <bool H, class... T>
+inline constexpr bool is_sum_node_of<add<H, T...>> = true;
+template <class A>
 inline constexpr bool is_product = false;
 template <class... X, int... N>
 inline constexpr bool is_product<mul<factor<X, N>...>> = true;
 
-// Pairs every element of a with an unused equal element of b (equal: a
-// predicate on two elements of possibly different types): the same multiset.
-// Canonical order is by type, and two equal values can differ in type (a
-// coefficient 1 that is stored, not structural, sorts elsewhere), or share a
-// type and stand in either order (sin(2*x) + sin(3*x)): positions prove nothing.
-template <class TA, class TB, class Counted, class Equal>
-constexpr bool same_multiset(const TA& a, const TB& b, Counted counted, Equal equal) {
-    constexpr std::size_t na = size_of<TA>, nb = size_of<TB>;
-    std::array<bool, nb + 1> used{};
-    std::size_t matched_in_b = 0;
-    for (std::size_t i = 0; i < na; ++i) {
-        bool skip = false;
-        visit_at(a, i, [&](const auto& ea) { skip = !counted(ea); });
-        if (skip) continue;
-        bool found = false;
-        for (std::size_t j = 0; j < nb && !found; ++j) {
-            if (used[j]) continue;
-            visit_at(a, i, [&](const auto& ea) {
-                visit_at(b, j, [&](const auto& eb) { found = counted(eb) && equal(ea, eb); });
-            });
-            if (found) used[j] = true;
-        }
-        if (!found) return false;
-        ++matched_in_b;
-    }
-    std::size_t counted_in_b = 0;
-    for (std::size_t j = 0; j < nb; ++j) visit_at(b, j, [&](const auto& eb) { counted_in_b += counted(eb) ? 1 : 0; });
-    return counted_in_b == matched_in_b;
-}
-
 template <class B, int N>
 constexpr int exponent_of(const factor<B, N>&) {
     return N;
+}
+
+// ---- like elements merged by value ------------------------------------------
+
+// The elements of a tuple in groups of equal ones (by `equal`, which only
+// compares shapes of one type: two types that hold one value are rare, and
+// comparing every pair of types would cost compile time):
+// rep[i] is the first element of i's group, and weight[rep] the group's
+// merged weight (summed exponents, or summed coefficients).
+template <class Weight, std::size_t N>
+struct groups {
+    std::array<std::size_t, N> rep{};
+    std::array<Weight, N> weight{};
+    constexpr bool leads(std::size_t i) const { return rep[i] == i; }
+};
+
+template <class Weight, class Tuple, class WeightOf, class Equal>
+constexpr auto group_by_value(const Tuple& elements, WeightOf weight_of, Equal equal) {
+    constexpr std::size_t n = size_of<Tuple>;
+    groups<Weight, n> g;
+    for (std::size_t i = 0; i < n; ++i) {
+        g.rep[i] = i;
+        for (std::size_t j = 0; j < i; ++j) {
+            if (!g.leads(j)) continue;
+            bool same = false;
+            visit_pair(elements, j, elements, i, [&](const auto& a, const auto& b) { same = equal(a, b); });
+            if (same) {
+                g.rep[i] = j;
+                break;
+            }
+        }
+        Weight w{};
+        visit_at(elements, i, [&](const auto& e) { w = weight_of(e); });
+        g.weight[g.rep[i]] = g.weight[g.rep[i]] + w;
+    }
+    return g;
+}
+
+// Pairs every counted group of a with an unused counted group of b for which
+// match(i, j) holds: the same multiset of groups.
+template <std::size_t NA, std::size_t NB, class CountedA, class CountedB, class Match>
+constexpr bool same_multiset(CountedA counted_a, CountedB counted_b, Match match) {
+    std::array<bool, NB + 1> used{};
+    std::size_t matched = 0;
+    for (std::size_t i = 0; i < NA; ++i) {
+        if (!counted_a(i)) continue;
+        bool found = false;
+        for (std::size_t j = 0; j < NB && !found; ++j) {
+            if (used[j] || !counted_b(j)) continue;
+            found = match(i, j);
+            if (found) used[j] = true;
+        }
+        if (!found) return false;
+        ++matched;
+    }
+    std::size_t counted = 0;
+    for (std::size_t j = 0; j < NB; ++j) counted += counted_b(j) ? 1 : 0;
+    return counted == matched;
+}
+
+template <class List>
+constexpr number constant_of(const List& list) {
+    return [&]<bool H, class... T>(const term_list<H, T...>& l) { return H ? l.constant : number(0); }(list);
+}
+
+template <class List>
+constexpr auto group_terms(const List& list) {
+    return group_by_value<number>(
+        list.terms, [](const auto& t) { return t.coefficient; },
+        [](const auto& a, const auto& b) {
+            if constexpr (std::is_same_v<decltype(a.monomial), decltype(b.monomial)>)
+                return same_monomial(a.monomial, b.monomial);
+            else
+                return false;
+        });
+}
+
+// ---- comparison up to a number --------------------------------------------
+
+// Two products: ca·a == cb·b? proportional_products checks their factors
+// pair up, exactly or (sum factors) up to a ratio, and folds the ratios into
+// left and right, which start as ca and cb: the products are then equal
+// exactly when left == right.
+template <class A, class B>
+constexpr bool proportional_products(const A& a, const B& b, number& left, number& right);
+
+// Two sums in proportion, b = (rb/ra)·a: their constants and their merged
+// terms all in the ratio rb : ra (compared by cross-multiplication).
+template <class A, class B>
+constexpr bool proportional_sums(const A& a, const B& b, number& ra, number& rb) {
+    const auto la = to_terms(a);
+    const auto lb = to_terms(b);
+    const auto ga = group_terms(la);
+    const auto gb = group_terms(lb);
+    const number ca = constant_of(la), cb = constant_of(lb);
+    bool have_ratio = false;
+    auto in_ratio = [&](const number& x, const number& y) {  // y : x == rb : ra
+        if (have_ratio) return y * ra == x * rb;
+        ra = x;
+        rb = y;
+        have_ratio = true;
+        return true;
+    };
+    if (ca.is_zero() != cb.is_zero()) return false;
+    if (!ca.is_zero() && !in_ratio(ca, cb)) return false;
+    constexpr std::size_t na = size_of<decltype(la.terms)>, nb = size_of<decltype(lb.terms)>;
+    return same_multiset<na, nb>(
+               [&](std::size_t i) { return ga.leads(i) && !ga.weight[i].is_zero(); },
+               [&](std::size_t j) { return gb.leads(j) && !gb.weight[j].is_zero(); },
+               [&](std::size_t i, std::size_t j) {
+                   bool same = false;
+                   visit_pair(la.terms, i, lb.terms, j, [&](const auto& ta, const auto& tb) {
+                       same = same_monomial(ta.monomial, tb.monomial);
+                   });
+                   return same && in_ratio(ga.weight[i], gb.weight[j]);
+               }) &&
+           have_ratio;
+}
+
+template <class A, class B>
+constexpr bool proportional_products(const A& a, const B& b, number& left, number& right) {
+    auto same_base = [](const auto& fa, const auto& fb) {
+        if constexpr (std::is_same_v<decltype(fa.base), decltype(fb.base)>)
+            return same_value(fa.base, fb.base);
+        else
+            return false;
+    };
+    auto exponent = [](const auto& f) { return exponent_of(f); };
+    const auto ga = group_by_value<int>(a.factors, exponent, same_base);
+    const auto gb = group_by_value<int>(b.factors, exponent, same_base);
+    constexpr std::size_t na = size_of<decltype(a.factors)>, nb = size_of<decltype(b.factors)>;
+    return same_multiset<na, nb>(
+        [&](std::size_t i) { return ga.leads(i) && ga.weight[i] != 0; },
+        [&](std::size_t j) { return gb.leads(j) && gb.weight[j] != 0; },
+        [&](std::size_t i, std::size_t j) {
+            const int n = ga.weight[i];
+            if (n != gb.weight[j]) return false;
+            bool same = false;
+            visit_pair(a.factors, i, b.factors, j, [&](const auto& fa, const auto& fb) {
+                using BA = std::remove_cvref_t<decltype(fa.base)>;
+                using BB = std::remove_cvref_t<decltype(fb.base)>;
+                if constexpr (is_sum_node_of<BA> && is_sum_node_of<BB>) {
+                    number ra, rb;
+                    if (!proportional_sums(fa.base, fb.base, ra, rb)) return;
+                    // fb.base = (rb/ra)·fa.base, so fb.base^n = (rb/ra)^n·fa.base^n.
+                    const number pa = integer_power(ra, n < 0 ? -n : n), pb = integer_power(rb, n < 0 ? -n : n);
+                    left = left * (n > 0 ? pa : pb);
+                    right = right * (n > 0 ? pb : pa);
+                    same = true;
+                } else {
+                    same = same_value(fa.base, fb.base);
+                }
+            });
+            return same;
+        });
+}
+
+// ca·ma == cb·mb for two monomials.
+template <class MA, class MB>
+constexpr bool same_scaled(const number& ca, const MA& ma, const number& cb, const MB& mb) {
+    if constexpr (is_product<MA> && is_product<MB>) {
+        number left = ca, right = cb;
+        return proportional_products(ma, mb, left, right) && left == right;
+    } else {
+        return ca == cb && same_monomial(ma, mb);
+    }
 }
 
 // Two monomials (neither a number nor a sum).
@@ -92,29 +256,28 @@ constexpr bool same_monomial(const A& a, const B& b) {
     else if constexpr (both_powers<A, B>)
         return same_value(a.base, b.base) && same_value(a.exponent, b.exponent);
     else if constexpr (is_product<A> && is_product<B>)
-        return same_multiset(
-            a.factors, b.factors, [](const auto&) { return true; },
-            [](const auto& fa, const auto& fb) {
-                return exponent_of(fa) == exponent_of(fb) && same_value(fa.base, fb.base);
-            });
+        return same_scaled(number(1), a, number(1), b);
     else
         return std::is_same_v<A, B>;  // variables; different kinds of node differ
 }
 
 template <class A, class B>
 constexpr bool same_value(const A& a, const B& b) {
-    auto la = to_terms(a);
-    auto lb = to_terms(b);
-    // Constants (an absent one is 0).
-    auto constant_of = [](const auto& list) {
-        return [&]<bool H, class... T>(const term_list<H, T...>& l) { return H ? l.constant : number(0); }(list);
-    };
+    const auto la = to_terms(a);
+    const auto lb = to_terms(b);
     if (!(constant_of(la) == constant_of(lb))) return false;
-    // The terms with non-zero coefficients, as multisets.
-    return same_multiset(
-        la.terms, lb.terms, [](const auto& t) { return !t.coefficient.is_zero(); },
-        [](const auto& ta, const auto& tb) {
-            return ta.coefficient == tb.coefficient && same_monomial(ta.monomial, tb.monomial);
+    const auto ga = group_terms(la);
+    const auto gb = group_terms(lb);
+    constexpr std::size_t na = size_of<decltype(la.terms)>, nb = size_of<decltype(lb.terms)>;
+    return same_multiset<na, nb>(
+        [&](std::size_t i) { return ga.leads(i) && !ga.weight[i].is_zero(); },
+        [&](std::size_t j) { return gb.leads(j) && !gb.weight[j].is_zero(); },
+        [&](std::size_t i, std::size_t j) {
+            bool same = false;
+            visit_pair(la.terms, i, lb.terms, j, [&](const auto& ta, const auto& tb) {
+                same = same_scaled(ga.weight[i], ta.monomial, gb.weight[j], tb.monomial);
+            });
+            return same;
         });
 }
 

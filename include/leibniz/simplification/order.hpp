@@ -73,12 +73,14 @@ struct key_writer {
 };
 
 template <class T>
-struct key_of;  // key_of<T>::write(sink)
+struct key_of;  // key_of<T>::write(sink): the node's own tokens, its children's keys by write_key
 
+// A child's key, copied from shape_key<T> (defined below): each type's key is
+// computed once, in its own constant evaluation, so the evaluation depth does
+// not grow with the depth of the expression (a chain of 200 nested sums
+// would otherwise exceed the compilers' constexpr depth limits).
 template <class T, class Sink>
-constexpr void write_key(Sink& s) {
-    key_of<T>::write(s);
-}
+constexpr void write_key(Sink& s);
 
 template <>
 struct key_of<zero> {
@@ -155,16 +157,21 @@ struct key_of<add<H, term<K, M>...>> {
 template <class T>
 constexpr std::size_t key_size() {
     key_counter c;
-    write_key<T>(c);
+    key_of<T>::write(c);
     return c.size;
 }
 
 template <class T>
 inline constexpr auto shape_key = [] {
     key_writer<key_size<T>()> w;
-    write_key<T>(w);
+    key_of<T>::write(w);
     return w.tokens;
 }();
+
+template <class T, class Sink>
+constexpr void write_key(Sink& s) {
+    for (int token : shape_key<T>) s.put(token);
+}
 
 // A view of a key: tokens and length.
 struct key_view {

@@ -321,6 +321,11 @@ def value_and_scale(e, point):
     if e.is_Number:
         v = mpmath.mpf(e.p) / e.q if e.is_Rational else mpmath.mpf(str(e))
         return v, abs(v)
+    if not e.free_symbols:  # a constant SymPy kept symbolic (E, pi, log(2)), or zoo / nan
+        if not e.is_finite:
+            raise OutOfDomain
+        v = mpmath.mpf(str(sympy.N(e, 40)))
+        return v, abs(v)
     if e.is_Add:
         parts = [value_and_scale(a, point) for a in e.args]
         v = mpmath.fsum(p[0] for p in parts)
@@ -445,7 +450,10 @@ def make_case(gen, rng, index, points_per_expression):
                 check_node(tree, {n: mpmath.mpf(point[n]) for n in names})
             except (OutOfDomain, ZeroDivisionError, ValueError, OverflowError):
                 continue
-            expected = expected_at(f, names, point)
+            try:
+                expected = expected_at(f, names, point)
+            except (OutOfDomain, ZeroDivisionError, ValueError, OverflowError):
+                continue
             if expected is None:
                 continue
             raise_to_floor(expected)

@@ -18,7 +18,9 @@
 
 namespace bench {
 
-inline constexpr problem this_problem{family::BENCH_FAMILY, BENCH_N, output::BENCH_OUTPUT};
+// Internal linkage: each column unit has its own (an inline variable would be
+// one object for the whole program, with the problem of whichever unit won).
+static constexpr problem this_problem{family::BENCH_FAMILY, BENCH_N, output::BENCH_OUTPUT};
 
 // The timed loop. Kernel is inlined into it; the empty asm statement with a
 // memory clobber between points keeps the compiler from vectorising across

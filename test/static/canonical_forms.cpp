@@ -50,6 +50,16 @@ static_assert(lz::equivalent(2 * (x * (y + 1)) * (z + 2), (x * (2 * y + 2)) * (z
 static_assert(!lz::equivalent(x * (y + 1), x * (2 * y + 1)));
 static_assert(!lz::equivalent(x * (y + 1), 2 * x * (y + 1)));
 static_assert(lz::equivalent(1 / lz::sin(y) * lz::cos(x), lz::cos(x) / lz::sin(y)));
+// A sum factor whose terms hold sum factors in proportion (found by the
+// differential suite: the derivative of tanh(6*cos(y)*(2*y + 4)) against that
+// of tanh(cos(y)*(12*y + 24))).
+constexpr auto scaled_inside = 12 * lz::cos(y) - 6 * lz::sin(y) * (2 * y + 4);
+constexpr auto scaled_outside = 12 * lz::cos(y) - lz::sin(y) * (12 * y + 24);
+static_assert(lz::equivalent(scaled_inside * lz::exp(x), scaled_outside * lz::exp(x)));
+static_assert(lz::equivalent(lz::d(lz::tanh(lz::cos(y) * (y + 4 + y) * 6), y),
+                             lz::d(lz::tanh(lz::cos(y) * (6 * (y + (y + 4)))), y)));
+static_assert(!lz::equivalent(scaled_inside * lz::exp(x), (12 * lz::cos(y) - lz::sin(y) * (12 * y + 25)) * lz::exp(x)));
+static_assert(!lz::equivalent(scaled_inside * lz::exp(x), 2 * scaled_outside * lz::exp(x)));
 
 // ---- structural zeros and ones vanish from the type ----
 static_assert(same_type(x - x, lz::zero{}));

@@ -186,11 +186,20 @@ constexpr bool proportional_sums(const A& a, const B& b, number& ra, number& rb)
                [&](std::size_t i) { return ga.leads(i) && !ga.weight[i].is_zero(); },
                [&](std::size_t j) { return gb.leads(j) && !gb.weight[j].is_zero(); },
                [&](std::size_t i, std::size_t j) {
+                   // The terms' ratio: their weights', or, for products, what
+                   // proportional_products folds them to (a sum factor inside
+                   // a term may itself stand in proportion: 6*sin(y)*(2*y + 4)
+                   // against sin(y)*(12*y + 24)).
                    bool same = false;
+                   number x = ga.weight[i], y = gb.weight[j];
                    visit_pair(la.terms, i, lb.terms, j, [&](const auto& ta, const auto& tb) {
-                       same = same_monomial(ta.monomial, tb.monomial);
+                       if constexpr (is_product<std::remove_cvref_t<decltype(ta.monomial)>> &&
+                                     is_product<std::remove_cvref_t<decltype(tb.monomial)>>)
+                           same = proportional_products(ta.monomial, tb.monomial, x, y);
+                       else
+                           same = same_monomial(ta.monomial, tb.monomial);
                    });
-                   return same && in_ratio(ga.weight[i], gb.weight[j]);
+                   return same && in_ratio(x, y);
                }) &&
            have_ratio;
 }

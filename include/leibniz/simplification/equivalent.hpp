@@ -19,6 +19,10 @@
 //   - A sum factor compares up to a number: a number distributes over a lone
 //     sum but not over a product holding one, so 3.5*(x^3*(y + 4)) and
 //     x^3*(3.5*y + 14) are one value in two forms.
+//   - Some monomials are numbers the type cannot see, because the number is a
+//     value: a function of a stored number with an exact value (log(1),
+//     cos(0)), a power of a stored 1. They count as those numbers: y*1^y is y,
+//     and y*1^y*log(1) is 0.
 #pragma once
 
 #include <leibniz/detail/tuple.hpp>
@@ -65,6 +69,24 @@ inline constexpr bool both_powers = false;
 template <class X, class XE, class Y, class YE>
 inline constexpr bool both_powers<power<X, XE>, power<Y, YE>> = true;
 template <class A>
+inline constexpr bool is_function_node = false;
+template <class Op, class X>
+inline constexpr bool is_function_node<function<Op, X>> = true;
+template <class A>
+inline constexpr bool is_real_power_node = false;
+template <class X>
+inline constexpr bool is_real_power_node<real_power<X>> = true;
+template <class A>
+inline constexpr bool is_power_node = false;
+template <class X, class E>
+inline constexpr bool is_power_node<power<X, E>> = true;
+template <class F>
+struct op_of;
+template <class Op, class X>
+struct op_of<function<Op, X>> {
+    using type = Op;
+};
+template <class A>
 inline constexpr bool is_sum_node_of = false;
 template <bool H, class... T>
 inline constexpr bool is_sum_node_of<add<H, T...>> = true;
@@ -76,6 +98,115 @@ inline constexpr bool is_product<mul<factor<X, N>...>> = true;
 template <class B, int N>
 constexpr int exponent_of(const factor<B, N>&) {
     return N;
+}
+
+// ---- numbers in disguise ------------------------------------------------------
+
+template <class List>
+constexpr number constant_of(const List& list);
+
+struct exact_number {
+    bool known = false;
+    number value{};
+};
+
+// The exact value of a node built from stored numbers alone, where one is
+// known without rounding; otherwise unknown.
+template <class E>
+constexpr exact_number exact_value(const E& e) {
+    using N = std::remove_cvref_t<E>;
+    if constexpr (std::is_same_v<N, zero>) {
+        return {true, number(0)};
+    } else if constexpr (std::is_same_v<N, one>) {
+        return {true, number(1)};
+    } else if constexpr (std::is_same_v<N, constant>) {
+        return {true, e.value};
+    } else if constexpr (is_function_node<N>) {
+        const exact_number a = exact_value(e.arg);
+        if (!a.known) return {};
+        using Op = typename op_of<N>::type;
+        if constexpr (std::is_same_v<Op, ops::log>) {
+            if (a.value.is_one()) return {true, number(0)};
+        } else if constexpr (std::is_same_v<Op, ops::exp> || std::is_same_v<Op, ops::cos>) {
+            if (a.value.is_zero()) return {true, number(1)};
+        } else if constexpr (std::is_same_v<Op, ops::sin> || std::is_same_v<Op, ops::tan> ||
+                             std::is_same_v<Op, ops::tanh>) {
+            if (a.value.is_zero()) return {true, number(0)};
+        } else if constexpr (std::is_same_v<Op, ops::sqrt>) {
+            if (a.value.is_zero() || a.value.is_one()) return a;
+        } else if constexpr (std::is_same_v<Op, ops::abs>) {
+            return {true, a.value.is_negative() ? -a.value : a.value};
+        }
+        return {};
+    } else if constexpr (is_real_power_node<N>) {
+        const exact_number b = exact_value(e.base);
+        if (b.known && b.value.is_one()) return {true, number(1)};
+        return {};
+    } else if constexpr (is_power_node<N>) {
+        const exact_number b = exact_value(e.base);
+        if (b.known && b.value.is_one()) return {true, number(1)};
+        return {};
+    } else if constexpr (is_product<N>) {
+        // Known when every factor is, or when one is 0 to a positive power.
+        exact_number r{true, number(1)};
+        bool has_zero = false;
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+            (
+                [&] {
+                    const auto& f = get<I>(e.factors);
+                    const int n = exponent_of(f);
+                    const exact_number b = exact_value(f.base);
+                    if (b.known && b.value.is_zero() && n > 0) has_zero = true;
+                    if (!b.known || (b.value.is_zero() && n < 0))
+                        r.known = false;
+                    else if (r.known)
+                        r.value = r.value * integer_power(b.value, n);
+                }(),
+                ...);
+        }(std::make_index_sequence<size_of<decltype(e.factors)>>{});
+        if (has_zero) return {true, number(0)};
+        return r;
+    } else if constexpr (is_sum_node_of<N>) {
+        exact_number r{true, constant_of(to_terms(e))};
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+            (
+                [&] {
+                    const auto& t = get<I>(e.terms);
+                    const exact_number m = exact_value(t.monomial);
+                    if (!m.known)
+                        r.known = false;
+                    else if (r.known)
+                        r.value = r.value + t.coefficient * m.value;
+                }(),
+                ...);
+        }(std::make_index_sequence<size_of<decltype(e.terms)>>{});
+        return r;
+    } else {
+        return {};
+    }
+}
+
+// The terms of a list that are numbers in disguise, and their sum (each
+// times its coefficient).
+template <std::size_t N>
+struct disguised_numbers {
+    number total{};
+    std::array<bool, N + 1> is_number{};
+};
+
+template <class List>
+constexpr auto numbers_among_terms(const List& list) {
+    constexpr std::size_t n = size_of<decltype(list.terms)>;
+    disguised_numbers<n> r{number(0), {}};
+    for (std::size_t i = 0; i < n; ++i)
+        visit_at(list.terms, i, [&](const auto& t) {
+            const exact_number m = exact_value(t.monomial);
+            if (m.known) {
+                r.is_number[i] = true;
+                r.total = r.total + t.coefficient * m.value;
+            }
+        });
+    return r;
 }
 
 // ---- like elements merged by value ------------------------------------------
@@ -170,7 +301,9 @@ constexpr bool proportional_sums(const A& a, const B& b, number& ra, number& rb)
     const auto lb = to_terms(b);
     const auto ga = group_terms(la);
     const auto gb = group_terms(lb);
-    const number ca = constant_of(la), cb = constant_of(lb);
+    const auto hidden_a = numbers_among_terms(la);
+    const auto hidden_b = numbers_among_terms(lb);
+    const number ca = constant_of(la) + hidden_a.total, cb = constant_of(lb) + hidden_b.total;
     bool have_ratio = false;
     auto in_ratio = [&](const number& x, const number& y) {  // y : x == rb : ra
         if (have_ratio) return y * ra == x * rb;
@@ -183,8 +316,8 @@ constexpr bool proportional_sums(const A& a, const B& b, number& ra, number& rb)
     if (!ca.is_zero() && !in_ratio(ca, cb)) return false;
     constexpr std::size_t na = size_of<decltype(la.terms)>, nb = size_of<decltype(lb.terms)>;
     return same_multiset<na, nb>(
-               [&](std::size_t i) { return ga.leads(i) && !ga.weight[i].is_zero(); },
-               [&](std::size_t j) { return gb.leads(j) && !gb.weight[j].is_zero(); },
+               [&](std::size_t i) { return ga.leads(i) && !ga.weight[i].is_zero() && !hidden_a.is_number[i]; },
+               [&](std::size_t j) { return gb.leads(j) && !gb.weight[j].is_zero() && !hidden_b.is_number[j]; },
                [&](std::size_t i, std::size_t j) {
                    // The terms' ratio: their weights', or, for products, what
                    // proportional_products folds them to (a sum factor inside
@@ -216,9 +349,25 @@ constexpr bool proportional_products(const A& a, const B& b, number& left, numbe
     const auto ga = group_by_value<int>(a.factors, exponent, same_base);
     const auto gb = group_by_value<int>(b.factors, exponent, same_base);
     constexpr std::size_t na = size_of<decltype(a.factors)>, nb = size_of<decltype(b.factors)>;
+    // Factors that are nonzero numbers in disguise (1^y) fold into the ratio.
+    auto fold_numbers = [](const auto& factors, number& into) {
+        constexpr std::size_t n = size_of<std::remove_cvref_t<decltype(factors)>>;
+        std::array<bool, n + 1> is_number{};
+        for (std::size_t i = 0; i < n; ++i)
+            visit_at(factors, i, [&](const auto& f) {
+                const exact_number v = exact_value(f.base);
+                if (v.known && !v.value.is_zero()) {
+                    is_number[i] = true;
+                    into = into * integer_power(v.value, exponent_of(f));
+                }
+            });
+        return is_number;
+    };
+    const auto numbers_a = fold_numbers(a.factors, left);
+    const auto numbers_b = fold_numbers(b.factors, right);
     return same_multiset<na, nb>(
-        [&](std::size_t i) { return ga.leads(i) && ga.weight[i] != 0; },
-        [&](std::size_t j) { return gb.leads(j) && gb.weight[j] != 0; },
+        [&](std::size_t i) { return ga.leads(i) && ga.weight[i] != 0 && !numbers_a[i]; },
+        [&](std::size_t j) { return gb.leads(j) && gb.weight[j] != 0 && !numbers_b[j]; },
         [&](std::size_t i, std::size_t j) {
             const int n = ga.weight[i];
             if (n != gb.weight[j]) return false;
@@ -242,12 +391,26 @@ constexpr bool proportional_products(const A& a, const B& b, number& left, numbe
         });
 }
 
+// A monomial as a product: itself, or the product of one factor.
+template <class M>
+constexpr auto as_product(const M& m) {
+    if constexpr (is_product<M>) {
+        return m;
+    } else {
+        mul<factor<M, 1>> p{};
+        get<0>(p.factors).base = m;
+        return p;
+    }
+}
+
 // ca·ma == cb·mb for two monomials.
 template <class MA, class MB>
 constexpr bool same_scaled(const number& ca, const MA& ma, const number& cb, const MB& mb) {
-    if constexpr (is_product<MA> && is_product<MB>) {
+    if constexpr (is_product<MA> || is_product<MB>) {
+        // Compared factor by factor: a product may hold factors that are
+        // numbers in disguise (x*1^y against x).
         number left = ca, right = cb;
-        return proportional_products(ma, mb, left, right) && left == right;
+        return proportional_products(as_product(ma), as_product(mb), left, right) && left == right;
     } else {
         return ca == cb && same_monomial(ma, mb);
     }
@@ -274,13 +437,15 @@ template <class A, class B>
 constexpr bool same_value(const A& a, const B& b) {
     const auto la = to_terms(a);
     const auto lb = to_terms(b);
-    if (!(constant_of(la) == constant_of(lb))) return false;
+    const auto hidden_a = numbers_among_terms(la);
+    const auto hidden_b = numbers_among_terms(lb);
+    if (!(constant_of(la) + hidden_a.total == constant_of(lb) + hidden_b.total)) return false;
     const auto ga = group_terms(la);
     const auto gb = group_terms(lb);
     constexpr std::size_t na = size_of<decltype(la.terms)>, nb = size_of<decltype(lb.terms)>;
     return same_multiset<na, nb>(
-        [&](std::size_t i) { return ga.leads(i) && !ga.weight[i].is_zero(); },
-        [&](std::size_t j) { return gb.leads(j) && !gb.weight[j].is_zero(); },
+        [&](std::size_t i) { return ga.leads(i) && !ga.weight[i].is_zero() && !hidden_a.is_number[i]; },
+        [&](std::size_t j) { return gb.leads(j) && !gb.weight[j].is_zero() && !hidden_b.is_number[j]; },
         [&](std::size_t i, std::size_t j) {
             bool same = false;
             visit_pair(la.terms, i, lb.terms, j, [&](const auto& ta, const auto& tb) {

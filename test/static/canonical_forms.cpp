@@ -70,6 +70,13 @@ static_assert(lz::equivalent(lz::cos(1 / y * y - 1) + x, x + 1));
 static_assert(!lz::equivalent(x * lz::pow(1 / y * y, y), 2 * x));
 static_assert(!lz::equivalent(x * lz::pow(2 / y * y, y), x));
 static_assert(!lz::equivalent(lz::log(2 / y * y) + x, x));
+// A power whose exponent is a stored integer counts as that integer power
+// (found in the derivatives of (z + z)^(y/y) and (z + z)^(1/y*y)).
+static_assert(lz::equivalent(lz::pow(z + z, 1 / y * y), 2 * z));
+static_assert(lz::equivalent(lz::d(lz::pow(z + z, 1 / y * y), z), lz::d(lz::pow(z + z, y / y), z)));
+static_assert(lz::equivalent(lz::pow(x + y, 2 / y * y), (x + y) * (x + y)));
+static_assert(!lz::equivalent(lz::pow(x + y, 2 / y * y), (x + y) * (x + 2 * y)));
+static_assert(!lz::equivalent(lz::pow(z + z, 1 / y * y), 3 * z));
 
 // ---- structural zeros and ones vanish from the type ----
 static_assert(same_type(x - x, lz::zero{}));

@@ -141,10 +141,13 @@ constexpr exact_number exact_value(const E& e) {
     } else if constexpr (is_real_power_node<N>) {
         const exact_number b = exact_value(e.base);
         if (b.known && b.value.is_one()) return {true, number(1)};
+        if (e.exponent.is_zero()) return {true, number(1)};
         return {};
     } else if constexpr (is_power_node<N>) {
         const exact_number b = exact_value(e.base);
         if (b.known && b.value.is_one()) return {true, number(1)};
+        const exact_number x = exact_value(e.exponent);
+        if (x.known && x.value.is_zero()) return {true, number(1)};  // pow(b, 0) is 1 for every b
         return {};
     } else if constexpr (is_product<N>) {
         // Known when every factor is, or when one is 0 to a positive power.
@@ -337,15 +340,50 @@ constexpr bool proportional_sums(const A& a, const B& b, number& ra, number& rb)
            have_ratio;
 }
 
+// A factor B^n whose B is a power b^e with e a stored integer k counts as
+// b^(n·k): (2*z)^(1/y*y) is 2*z, the exponent being a stored 1.
+template <class P>
+constexpr int integer_exponent(const P& p) {  // 0 when e is not a stored integer
+    exact_number e;
+    if constexpr (is_power_node<P>)
+        e = exact_value(p.exponent);
+    else if constexpr (is_real_power_node<P>)
+        e = {true, p.exponent};
+    if (e.known && e.value.is_integer() && !e.value.is_zero() && e.value.num > -1000 && e.value.num < 1000)
+        return static_cast<int>(e.value.num);
+    return 0;
+}
+
+template <class F>
+constexpr int effective_exponent(const F& f) {
+    const int k = integer_exponent(f.base);
+    return k != 0 ? exponent_of(f) * k : exponent_of(f);
+}
+
+template <class F, class Visit>
+constexpr void visit_effective_base(const F& f, Visit&& visit) {
+    using Base = std::remove_cvref_t<decltype(f.base)>;
+    if constexpr (is_power_node<Base> || is_real_power_node<Base>) {
+        if (integer_exponent(f.base) != 0) {
+            visit(f.base.base);
+            return;
+        }
+    }
+    visit(f.base);
+}
+
 template <class A, class B>
 constexpr bool proportional_products(const A& a, const B& b, number& left, number& right) {
     auto same_base = [](const auto& fa, const auto& fb) {
-        if constexpr (std::is_same_v<decltype(fa.base), decltype(fb.base)>)
-            return same_value(fa.base, fb.base);
-        else
-            return false;
+        bool same = false;
+        visit_effective_base(fa, [&](const auto& ba) {
+            visit_effective_base(fb, [&](const auto& bb) {
+                if constexpr (std::is_same_v<decltype(ba), decltype(bb)>) same = same_value(ba, bb);
+            });
+        });
+        return same;
     };
-    auto exponent = [](const auto& f) { return exponent_of(f); };
+    auto exponent = [](const auto& f) { return effective_exponent(f); };
     const auto ga = group_by_value<int>(a.factors, exponent, same_base);
     const auto gb = group_by_value<int>(b.factors, exponent, same_base);
     constexpr std::size_t na = size_of<decltype(a.factors)>, nb = size_of<decltype(b.factors)>;
@@ -373,19 +411,23 @@ constexpr bool proportional_products(const A& a, const B& b, number& left, numbe
             if (n != gb.weight[j]) return false;
             bool same = false;
             visit_pair(a.factors, i, b.factors, j, [&](const auto& fa, const auto& fb) {
-                using BA = std::remove_cvref_t<decltype(fa.base)>;
-                using BB = std::remove_cvref_t<decltype(fb.base)>;
-                if constexpr (is_sum_node_of<BA> && is_sum_node_of<BB>) {
-                    number ra, rb;
-                    if (!proportional_sums(fa.base, fb.base, ra, rb)) return;
-                    // fb.base = (rb/ra)·fa.base, so fb.base^n = (rb/ra)^n·fa.base^n.
-                    const number pa = integer_power(ra, n < 0 ? -n : n), pb = integer_power(rb, n < 0 ? -n : n);
-                    left = left * (n > 0 ? pa : pb);
-                    right = right * (n > 0 ? pb : pa);
-                    same = true;
-                } else {
-                    same = same_value(fa.base, fb.base);
-                }
+                visit_effective_base(fa, [&](const auto& base_a) {
+                    visit_effective_base(fb, [&](const auto& base_b) {
+                        using BA = std::remove_cvref_t<decltype(base_a)>;
+                        using BB = std::remove_cvref_t<decltype(base_b)>;
+                        if constexpr (is_sum_node_of<BA> || is_sum_node_of<BB>) {
+                            number ra, rb;
+                            if (!proportional_sums(base_a, base_b, ra, rb)) return;
+                            // base_b = (rb/ra)·base_a, so base_b^n = (rb/ra)^n·base_a^n.
+                            const number pa = integer_power(ra, n < 0 ? -n : n), pb = integer_power(rb, n < 0 ? -n : n);
+                            left = left * (n > 0 ? pa : pb);
+                            right = right * (n > 0 ? pb : pa);
+                            same = true;
+                        } else {
+                            same = same_value(base_a, base_b);
+                        }
+                    });
+                });
             });
             return same;
         });
@@ -406,11 +448,19 @@ constexpr auto as_product(const M& m) {
 // ca·ma == cb·mb for two monomials.
 template <class MA, class MB>
 constexpr bool same_scaled(const number& ca, const MA& ma, const number& cb, const MB& mb) {
-    if constexpr (is_product<MA> || is_product<MB>) {
-        // Compared factor by factor: a product may hold factors that are
-        // numbers in disguise (x*1^y against x).
+    // Compared factor by factor where one is a product (which may hold
+    // factors that are numbers in disguise: x*1^y against x) or a power with
+    // a stored integer exponent ((2*z)^1 against 2*z). Each such step
+    // compares smaller nodes, so the recursion ends.
+    auto by_factors = [&] {
         number left = ca, right = cb;
         return proportional_products(as_product(ma), as_product(mb), left, right) && left == right;
+    };
+    if constexpr (is_product<MA> || is_product<MB>) {
+        return by_factors();
+    } else if constexpr (is_power_node<MA> || is_power_node<MB> || is_real_power_node<MA> || is_real_power_node<MB>) {
+        if (integer_exponent(ma) != 0 || integer_exponent(mb) != 0) return by_factors();
+        return ca == cb && same_monomial(ma, mb);
     } else {
         return ca == cb && same_monomial(ma, mb);
     }

@@ -189,7 +189,8 @@ def compile_time_tables(rows):
                     if (r["compiler"], r["case"], r["library"]) == (compiler, case, library) and r["seconds"] \
                             and int(r["size"]) >= least:
                         points.append((int(r["size"]), float(r["seconds"]) - (base[0] if base else 0)))
-                cells.append(fmt(fitted_exponent(points)))
+                # Under 0.1 s above the headers the growth is noise, not a trend.
+                cells.append("flat" if points and max(t for _, t in points) < 0.1 else fmt(fitted_exponent(points)))
             exps.append(cells)
     out.append("Fitted exponent p of (seconds − seconds of the headers-only unit) ∝ sizeᵖ:\n\n" +
                markdown_table(["compiler", "growth", "leibniz", "hand-written", "Eigen AutoDiff"], exps))

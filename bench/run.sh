@@ -2,7 +2,8 @@
 # The benchmark suite: leibniz against hand-written derivatives and the peer
 # libraries, on GCC 12 and Clang 14.
 #
-#   bash bench/run.sh                  everything: check, time, instructions,
+#   bash bench/run.sh                  everything (about 25 minutes on 2 cores):
+#                                      check, time, instructions,
 #                                      compile time; prints the tables and
 #                                      rewrites the generated parts of
 #                                      docs/performance.md and docs/images/
@@ -22,7 +23,7 @@ for arg in "$@"; do
 done
 
 bash "$root/scripts/ensure-packages.sh" g++ clang cmake make libbenchmark-dev libeigen3-dev libceres-dev \
-    libadolc-dev libboost1.81-dev valgrind time util-linux python3 python3-matplotlib
+    libadolc-dev libboost1.81-dev valgrind time util-linux python3 python3-matplotlib python3-sympy
 
 out="$root/build/bench"
 results="$out/results"
@@ -67,7 +68,7 @@ done
 
 if [ "$compile_time" = 1 ]; then
     echo "== compile time"
-    bash "$here/compile_time/run.sh" "$results/compile-time.csv"
+    /usr/bin/python3 "$here/compile_time/measure.py" "$results/compile-time.csv"
 fi
 
 /usr/bin/python3 "$here/report.py" "$results" "$root"

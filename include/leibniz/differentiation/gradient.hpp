@@ -20,6 +20,7 @@
 #include <leibniz/differentiation/variables.hpp>
 #include <leibniz/evaluation/evaluate.hpp>
 #include <leibniz/evaluation/shared.hpp>
+#include <leibniz/plan/value_and_gradient.hpp>
 
 #include <array>
 #include <cstddef>
@@ -101,6 +102,11 @@ constexpr auto with_bindings(Sweep sweep, const Sources&... sources) {
 template <class Env>
 inline constexpr bool no_environment = std::is_same_v<std::remove_cvref_t<Env>, std::nullptr_t>;
 
+// The value and the gradient through the expression's plan (plan/), or, for an
+// expression holding a mean over samples, from the tree sweep below.
+template <class T, class Vars, class E, class Env>
+LEIBNIZ_INLINE constexpr auto value_and_gradient_of(const E& f, const Env& env);
+
 // The value and the gradient from one forward and one backward sweep.
 template <class T, class Vars, class Shapes, class E, class Env>
 LEIBNIZ_FLATTEN constexpr auto sweep_gradient(const E& f, const Env& env, memo<T, Shapes>& m) {
@@ -110,6 +116,57 @@ LEIBNIZ_FLATTEN constexpr auto sweep_gradient(const E& f, const Env& env, memo<T
     acc.env = &env;
     backward(f, r, plus_unit{}, acc);
     return value_and_gradient_result<T, Vars::size>{r.value, acc.result()};
+}
+
+template <class Env, class Data>
+struct sample_environment;  // data/mean.hpp
+
+template <class E>
+struct mean_parts {
+    static constexpr bool is_mean = false;
+};
+template <class L, class D>
+struct mean_parts<sample_mean<L, D>> {
+    static constexpr bool is_mean = true;
+    using loss = L;
+    using data = D;
+};
+
+// Is E a mean over samples whose loss has a plan, none of Vars being a data variable?
+template <class E, class Vars>
+constexpr bool is_plannable_mean() {
+    using parts = mean_parts<E>;
+    if constexpr (!parts::is_mean) {
+        return false;
+    } else {
+        return []<class... V>(variable_pack<V...>) {
+            return !(parts::data::template binds<V> || ...) && plan::has_gradient_plan<typename parts::loss, Vars>;
+        }(Vars{});
+    }
+}
+
+template <class T, class Vars, class E, class Env>
+LEIBNIZ_INLINE constexpr auto value_and_gradient_of(const E& f, const Env& env) {
+    if constexpr (is_plannable_mean<E, Vars>()) {
+        // One pass over the samples: each sample's value and gradient through
+        // the loss's plan, summed, then divided by their number (as the mean's
+        // value is: the sum first).
+        using Sample = sample_environment<Env, typename mean_parts<E>::data>;
+        value_and_gradient_result<T, Vars::size> total{};
+        plan::sum_over_samples<T, Vars, typename mean_parts<E>::loss, typename mean_parts<E>::data, Env, Sample>(
+            f.loss, f.data, env, total.value, total.gradient);
+        const T m = T(f.data.size);
+        total.value = total.value / m;
+        for (T& g : total.gradient) g = g / m;
+        return total;
+    } else if constexpr (plan::has_gradient_plan<E, Vars>) {
+        value_and_gradient_result<T, Vars::size> r{};
+        plan::value_and_gradient<T, Vars>(f, env, r.value, r.gradient);
+        return r;
+    } else {
+        memo<T, type_list<>> none;
+        return sweep_gradient<T, Vars>(f, env, none);
+    }
 }
 
 template <class T, std::size_t N, class Entries, class Shapes, class Env>
@@ -137,8 +194,7 @@ struct value_and_gradient_function {
                 if constexpr (detail::no_environment<decltype(env)>) {
                     return value_and_gradient_result<T, Vars::size>{};
                 } else {
-                    detail::memo<T, detail::type_list<>> m;  // see below: no sharing by shape needed here
-                    return detail::sweep_gradient<T, Vars>(f, env, m);
+                    return detail::value_and_gradient_of<T, Vars>(f, env);
                 }
             },
             sources...);
@@ -156,8 +212,7 @@ struct gradient_function {
                 if constexpr (detail::no_environment<decltype(env)>) {
                     return std::array<T, Vars::size>{};
                 } else {
-                    detail::memo<T, detail::type_list<>> m;  // see below: no sharing by shape needed here
-                    return detail::sweep_gradient<T, Vars>(f, env, m).gradient;
+                    return detail::value_and_gradient_of<T, Vars>(f, env).gradient;
                 }
             },
             sources...);

@@ -139,8 +139,7 @@ constexpr result<point<T, variable_pack<V...>>> fit(const Loss& loss, const poin
                 for (std::size_t k = first; k < last; ++k) {
                     using SampleEnv = detail::sample_environment<detail::environment<Point>, Data>;
                     const SampleEnv env{at_point, data, order[k]};
-                    detail::memo<T, detail::type_list<>> none;
-                    const auto sample = detail::sweep_gradient<T, Vars>(loss, env, none);
+                    const auto sample = detail::value_and_gradient_of<T, Vars>(loss, env);
                     for (std::size_t c = 0; c < n; ++c) g[c] = g[c] + sample.gradient[c];
                 }
                 for (std::size_t c = 0; c < n; ++c) g[c] = g[c] / T(last - first);

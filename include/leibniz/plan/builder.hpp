@@ -1,0 +1,114 @@
+// Building a plan: every instruction goes through `emit`, which folds what the
+// structure decides (adding a structural 0, multiplying by a structural ±1,
+// arithmetic on structural integers) and numbers values: an instruction equal
+// to an earlier one (same operation, same operands) is that earlier one, so a
+// subexpression is computed once however often the value, the gradient or the
+// Hessian need it. A hash table keeps value numbering linear in the plan's size
+// (Clang counts every step of a constant evaluation).
+#pragma once
+
+#include <leibniz/plan/instruction.hpp>
+
+#include <cstddef>
+#include <cstdint>
+
+namespace leibniz::detail::plan {
+
+struct builder {
+    buffer<instruction> code;
+    buffer<int> table;  // open addressing: instruction ids, -1 empty
+    std::size_t mask = 0;
+
+    static constexpr std::uint64_t hash(const instruction& i) {
+        std::uint64_t h = static_cast<std::uint64_t>(i.code) * 0x9E3779B97F4A7C15ull;
+        h ^= static_cast<std::uint64_t>(static_cast<std::uint32_t>(i.a)) + 0x7F4A7C159E3779B9ull + (h << 6) + (h >> 2);
+        h ^= static_cast<std::uint64_t>(static_cast<std::uint32_t>(i.b)) + 0x94D049BB133111EBull + (h << 6) + (h >> 2);
+        h ^= static_cast<std::uint64_t>(i.k) + 0xBF58476D1CE4E5B9ull + (h << 6) + (h >> 2);
+        return h ^ (h >> 31);
+    }
+
+    constexpr void rehash(std::size_t slots) {
+        table.size = 0;
+        table.resize(slots, -1);
+        for (std::size_t s = 0; s < slots; ++s) table[s] = -1;
+        mask = slots - 1;
+        for (std::size_t id = 0; id < code.size; ++id) place(static_cast<int>(id));
+    }
+    constexpr void place(int id) {
+        std::size_t s = static_cast<std::size_t>(hash(code[static_cast<std::size_t>(id)])) & mask;
+        while (table[s] != -1) s = (s + 1) & mask;
+        table[s] = id;
+    }
+
+    // The id of the instruction, added unless an equal one exists.
+    constexpr int intern(instruction i) {
+        if (is_commutative(i.code) && i.b < i.a) {
+            const int t = i.a;
+            i.a = i.b;
+            i.b = t;
+        }
+        if (2 * (code.size + 1) > table.size) rehash(table.size == 0 ? 256 : 2 * table.size);
+        std::size_t s = static_cast<std::size_t>(hash(i)) & mask;
+        while (table[s] != -1) {
+            if (code[static_cast<std::size_t>(table[s])] == i) return table[s];
+            s = (s + 1) & mask;
+        }
+        const int id = static_cast<int>(code.size);
+        code.push_back(i);
+        table[s] = id;
+        return id;
+    }
+
+    constexpr const instruction& at(int id) const { return code[static_cast<std::size_t>(id)]; }
+    constexpr bool is_integer(int id, long long k) const {
+        return at(id).code == op::integer && at(id).k == k;
+    }
+    constexpr bool is_integer(int id) const { return at(id).code == op::integer; }
+
+    // ---- leaves ----
+    constexpr int integer(long long k) { return intern({op::integer, 0, 0, k}); }
+    constexpr int input(int slot) { return intern({op::input, slot, 0, 0}); }
+    constexpr int number(int slot) { return intern({op::number, slot, 0, 0}); }
+    constexpr int real_coefficient(int slot, long long shift) { return intern({op::real_coefficient, 0, slot, shift}); }
+
+    // ---- arithmetic, folding structural integers ----
+    constexpr int add(int a, int b) {
+        if (is_integer(a, 0)) return b;
+        if (is_integer(b, 0)) return a;
+        if (is_integer(a) && is_integer(b)) return integer(at(a).k + at(b).k);
+        return intern({op::add, a, b, 0});
+    }
+    constexpr int sub(int a, int b) {
+        if (is_integer(b, 0)) return a;
+        if (is_integer(a, 0)) return neg(b);
+        if (is_integer(a) && is_integer(b)) return integer(at(a).k - at(b).k);
+        return intern({op::sub, a, b, 0});
+    }
+    constexpr int neg(int a) {
+        if (is_integer(a)) return integer(-at(a).k);
+        if (at(a).code == op::neg) return at(a).a;
+        return intern({op::neg, a, 0, 0});
+    }
+    constexpr int mul(int a, int b) {
+        if (is_integer(a, 1)) return b;
+        if (is_integer(b, 1)) return a;
+        if (is_integer(a, -1)) return neg(b);
+        if (is_integer(b, -1)) return neg(a);
+        if (is_integer(a) && is_integer(b)) return integer(at(a).k * at(b).k);
+        return intern({op::mul, a, b, 0});
+    }
+    constexpr int div(int a, int b) {
+        if (is_integer(b, 1)) return a;
+        if (is_integer(b, -1)) return neg(a);
+        return intern({op::div, a, b, 0});
+    }
+    constexpr int ipow(int a, long long k) {
+        if (k == 1) return a;
+        return intern({op::ipow, a, 0, k});
+    }
+    constexpr int unary(op code, int a) { return intern({code, a, 0, 0}); }
+    constexpr int pow(int a, int b) { return intern({op::pow, a, b, 0}); }
+    constexpr int real_pow(int a, int slot, long long shift) { return intern({op::real_pow, a, slot, shift}); }
+};
+
+}  // namespace leibniz::detail::plan

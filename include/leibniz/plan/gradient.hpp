@@ -1,0 +1,213 @@
+// The plan of a value and its gradient: the value's instructions, then a
+// reverse sweep over them that appends the adjoints' instructions.
+//
+// The sweep runs over primitive operations, last to first. Each contributes
+// to its operands' adjoints by its own rule (a product passes the adjoint
+// times the other operand, a sine times the cosine, ...); an operand used
+// several times sums its contributions. A product of n factors is a chain of
+// n − 1 multiplications, so its adjoints come out as prefix × suffix products
+// (2n − 2 multiplications, no division), and value numbering shares whatever
+// the value and the adjoints have in common (the adjoint of exp(u)·v with
+// respect to u is the value itself). Adjoints that are structurally ±1 are
+// the integers ±1, which multiplication folds away.
+//
+// The finished plan is dead-code free, sized exactly, and computed once per
+// (expression type, variables): a variable template.
+#pragma once
+
+#include <leibniz/config.hpp>
+#include <leibniz/plan/lower.hpp>
+
+#include <array>
+#include <cstddef>
+
+namespace leibniz::detail::plan {
+
+// Adds `contribution` (negated when `negative`) to the adjoint of `target`.
+constexpr void accumulate(builder& b, buffer<int>& adjoint, int target, int contribution, bool negative) {
+    int& slot = adjoint[static_cast<std::size_t>(target)];
+    if (slot < 0)
+        slot = negative ? b.neg(contribution) : contribution;
+    else
+        slot = negative ? b.sub(slot, contribution) : b.add(slot, contribution);
+}
+
+// The reverse sweep over instructions [0, end) from `root` (seeded with 1).
+constexpr void reverse_sweep(builder& b, int root, std::size_t end, buffer<int>& adjoint) {
+    adjoint.resize(end, -1);
+    adjoint[static_cast<std::size_t>(root)] = b.integer(1);
+    for (std::size_t i = end; i-- > 0;) {
+        const int g = adjoint[i];
+        if (g < 0) continue;
+        const instruction in = b.code[i];
+        const int v = static_cast<int>(i);
+        auto add_to = [&](int target, int contribution, bool negative = false) {
+            accumulate(b, adjoint, target, contribution, negative);
+        };
+        switch (in.code) {
+            case op::add:
+                add_to(in.a, g);
+                add_to(in.b, g);
+                break;
+            case op::sub:
+                add_to(in.a, g);
+                add_to(in.b, g, true);
+                break;
+            case op::neg:
+                add_to(in.a, g, true);
+                break;
+            case op::mul:
+                add_to(in.a, b.mul(g, in.b));
+                add_to(in.b, b.mul(g, in.a));
+                break;
+            case op::div: {
+                const int share = b.div(g, in.b);
+                add_to(in.a, share);
+                add_to(in.b, b.mul(share, v), true);
+                break;
+            }
+            case op::ipow:
+                if (in.k > 0)  // k·a^(k-1)
+                    add_to(in.a, b.mul(g, b.mul(b.integer(in.k), b.ipow(in.a, in.k - 1))));
+                else  // k·v/a, as the tree sweep: -inf rather than NaN at a = 0
+                    add_to(in.a, b.mul(g, b.div(b.mul(b.integer(in.k), v), in.a)));
+                break;
+            case op::sin:
+                add_to(in.a, b.mul(g, b.unary(op::cos, in.a)));
+                break;
+            case op::cos:
+                add_to(in.a, b.mul(g, b.unary(op::sin, in.a)), true);
+                break;
+            case op::tan:
+                add_to(in.a, b.mul(g, b.add(b.integer(1), b.mul(v, v))));
+                break;
+            case op::exp:
+                add_to(in.a, b.mul(g, v));
+                break;
+            case op::log:
+                add_to(in.a, b.div(g, in.a));
+                break;
+            case op::sqrt:
+                add_to(in.a, b.div(g, b.add(v, v)));
+                break;
+            case op::tanh:
+                add_to(in.a, b.mul(g, b.sub(b.integer(1), b.mul(v, v))));
+                break;
+            case op::abs:
+                add_to(in.a, b.mul(g, b.unary(op::sign, in.a)));
+                break;
+            case op::pow:
+                add_to(in.a, b.mul(g, b.mul(in.b, b.pow(in.a, b.sub(in.b, b.integer(1))))));
+                add_to(in.b, b.mul(g, b.mul(v, b.unary(op::log, in.a))));
+                break;
+            case op::real_pow:
+                add_to(in.a, b.mul(g, b.mul(b.real_coefficient(in.b, in.k), b.real_pow(in.a, in.b, in.k + 1))));
+                break;
+            default:  // leaves, sign (derivative 0)
+                break;
+        }
+    }
+}
+
+// A plan with its outputs, sized exactly.
+template <std::size_t Size, std::size_t Outputs>
+struct compiled {
+    std::array<instruction, Size> code{};
+    std::array<int, Outputs> outputs{};
+    int numbers = 0;
+    int extras = 0;
+    bool supported = true;
+    static constexpr std::size_t size = Size;
+};
+
+// Keeps the instructions the outputs need, in order; renumbers operands and outputs.
+struct compacted {
+    buffer<instruction> code;
+    buffer<int> outputs;
+};
+constexpr void compact(const builder& b, const buffer<int>& outputs, compacted& out) {
+    const std::size_t n = b.code.size;
+    buffer<int> live(n, 0);
+    for (std::size_t o = 0; o < outputs.size; ++o) live[static_cast<std::size_t>(outputs[o])] = 1;
+    for (std::size_t i = n; i-- > 0;) {
+        if (!live[i]) continue;
+        const instruction& in = b.code[i];
+        const int count = operand_count(in.code);
+        if (count >= 1) live[static_cast<std::size_t>(in.a)] = 1;
+        if (count >= 2) live[static_cast<std::size_t>(in.b)] = 1;
+    }
+    buffer<int> renumbered(n, -1);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!live[i]) continue;
+        instruction in = b.code[i];
+        const int count = operand_count(in.code);
+        if (count >= 1) in.a = renumbered[static_cast<std::size_t>(in.a)];
+        if (count >= 2) in.b = renumbered[static_cast<std::size_t>(in.b)];
+        renumbered[i] = static_cast<int>(out.code.size);
+        out.code.push_back(in);
+    }
+    for (std::size_t o = 0; o < outputs.size; ++o) out.outputs.push_back(renumbered[static_cast<std::size_t>(outputs[o])]);
+}
+
+// Outputs: the value, then ∂/∂ each of Vars.
+template <class E, class Vars>
+struct gradient_plan_builder {
+    static constexpr std::size_t outputs = Vars::size;
+    static constexpr void build(compacted& out, int& numbers, int& extras, bool& supported) {
+        lowering l;
+        l.differentiated = static_cast<int>(Vars::size);
+        const int root = lower_node<Vars>(l, static_cast<const E*>(nullptr));
+        numbers = l.numbers;
+        extras = l.extras;
+        supported = l.supported;
+        buffer<int> outputs;
+        outputs.push_back(root);
+        if (!l.supported) {
+            for (std::size_t i = 0; i < Vars::size; ++i) outputs.push_back(root);
+        } else {
+            const std::size_t end = l.b.code.size;
+            buffer<int> adjoint;
+            reverse_sweep(l.b, root, end, adjoint);
+            buffer<int> input_id(Vars::size, -1);
+            for (std::size_t i = 0; i < end; ++i)
+                if (l.b.code[i].code == op::input && static_cast<std::size_t>(l.b.code[i].a) < Vars::size)
+                    input_id[static_cast<std::size_t>(l.b.code[i].a)] = static_cast<int>(i);
+            const int zero_id = l.b.integer(0);
+            for (std::size_t v = 0; v < Vars::size; ++v) {
+                const int id = input_id[v];
+                outputs.push_back(id < 0 || adjoint[static_cast<std::size_t>(id)] < 0 ? zero_id
+                                                                                       : adjoint[static_cast<std::size_t>(id)]);
+            }
+        }
+        compact(l.b, outputs, out);
+    }
+    static constexpr std::size_t size() {
+        compacted c;
+        int numbers = 0, extras = 0;
+        bool supported = true;
+        build(c, numbers, extras, supported);
+        return c.code.size;
+    }
+};
+
+template <class Builder>
+constexpr auto compile_plan() {
+    constexpr std::size_t size = Builder::size();
+    compacted c;
+    int numbers = 0, extras = 0;
+    bool supported = true;
+    Builder::build(c, numbers, extras, supported);
+    constexpr std::size_t outputs = 1 + Builder::outputs;
+    compiled<size, outputs> p;
+    for (std::size_t i = 0; i < size; ++i) p.code[i] = c.code[i];
+    for (std::size_t i = 0; i < outputs; ++i) p.outputs[i] = c.outputs[i];
+    p.numbers = numbers;
+    p.extras = extras;
+    p.supported = supported;
+    return p;
+}
+
+template <class E, class Vars>
+inline constexpr auto gradient_plan = compile_plan<gradient_plan_builder<E, Vars>>();
+
+}  // namespace leibniz::detail::plan

@@ -1,0 +1,103 @@
+// The instructions of an evaluation plan, and the growable buffer the plan is
+// built in during constant evaluation.
+//
+// A plan is a list of instructions in the order they run; instruction i
+// writes register i and reads only registers of earlier instructions. Leaves
+// are the variables' values (inputs), the expression's stored numbers and
+// small integers known from the structure alone (0, ±1, exponents).
+#pragma once
+
+#include <cstddef>
+
+namespace leibniz::detail::plan {
+
+enum class op : unsigned char {
+    integer,           // k, a structural integer (0, ±1, an exponent)
+    input,             // the value of input slot a (the differentiation variables first, then the others)
+    number,            // stored number a of the expression
+    add,               // a + b
+    sub,               // a - b
+    mul,               // a * b
+    div,               // a / b
+    neg,               // -a
+    ipow,              // a^k, |k| >= 2 or k = -1 known from the type (squarings; k < 0: 1/a^-k)
+    sin,
+    cos,
+    tan,
+    exp,
+    log,
+    sqrt,
+    tanh,
+    abs,
+    sign,
+    pow,               // a^b, both values
+    real_pow,          // a^(p - k), p stored number b (an exact integer exponent by squarings)
+    real_coefficient,  // p - k, p stored number b
+};
+
+// Is the operation a function of its operands alone (a candidate for value numbering)?
+// Every operation is: leaves are identified by their slot or value.
+struct instruction {
+    op code = op::integer;
+    int a = 0;
+    int b = 0;
+    long long k = 0;
+
+    friend constexpr bool operator==(const instruction&, const instruction&) = default;
+};
+
+constexpr bool is_commutative(op code) { return code == op::add || code == op::mul; }
+constexpr int operand_count(op code) {
+    switch (code) {
+        case op::integer:
+        case op::input:
+        case op::number:
+        case op::real_coefficient:
+            return 0;
+        case op::add:
+        case op::sub:
+        case op::mul:
+        case op::div:
+        case op::pow:
+            return 2;
+        default:
+            return 1;
+    }
+}
+
+// A growable array for constant evaluation (allocated and freed within it).
+template <class T>
+struct buffer {
+    T* data = nullptr;
+    std::size_t size = 0;
+    std::size_t capacity = 0;
+
+    constexpr buffer() = default;
+    constexpr explicit buffer(std::size_t n, const T& fill) : data(new T[n > 0 ? n : 1]), size(n), capacity(n > 0 ? n : 1) {
+        for (std::size_t i = 0; i < n; ++i) data[i] = fill;
+    }
+    buffer(const buffer&) = delete;
+    buffer& operator=(const buffer&) = delete;
+    constexpr ~buffer() { delete[] data; }
+
+    constexpr void push_back(const T& v) {
+        if (size == capacity) reserve(capacity == 0 ? 64 : 2 * capacity);
+        data[size++] = v;
+    }
+    constexpr void resize(std::size_t n, const T& fill) {
+        if (n > capacity) reserve(n);
+        for (std::size_t i = size; i < n; ++i) data[i] = fill;
+        size = n;
+    }
+    constexpr void reserve(std::size_t n) {
+        T* grown = new T[n];
+        for (std::size_t i = 0; i < size; ++i) grown[i] = data[i];
+        delete[] data;
+        data = grown;
+        capacity = n;
+    }
+    constexpr T& operator[](std::size_t i) { return data[i]; }
+    constexpr const T& operator[](std::size_t i) const { return data[i]; }
+};
+
+}  // namespace leibniz::detail::plan

@@ -1,0 +1,224 @@
+// Lowering: an expression's type to the instructions of its value.
+//
+// Each node kind is lowered the way plain evaluation (evaluation/evaluate.hpp)
+// computes it, operation for operation, so a plan's value is bitwise the
+// expression's value. The walk reads only the type: the numbers the
+// expression stores are numbered in walk order (slots), and read from the
+// expression object when the plan runs (gather_numbers, same order).
+//
+// Variables among the ones differentiated by (Vars) are input slots 0 ... n-1;
+// any other variable occurrence gets a slot of its own after them (the
+// gathering walk reads it from the bindings, in the same order).
+#pragma once
+
+#include <leibniz/config.hpp>
+#include <leibniz/evaluation/bind.hpp>
+#include <leibniz/expression/nodes.hpp>
+#include <leibniz/expression/variable.hpp>
+#include <leibniz/plan/builder.hpp>
+
+#include <array>
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+namespace leibniz::detail::plan {
+
+struct lowering {
+    builder b;
+    int numbers = 0;       // stored numbers met so far
+    int extras = 0;        // occurrences of variables outside Vars met so far
+    bool supported = true;  // false when a node has no lowering (a mean over samples)
+    int differentiated = 0;  // the number of variables differentiated by
+};
+
+template <class Vars>
+constexpr int lower_node(lowering& l, const zero*) {
+    return l.b.integer(0);
+}
+template <class Vars>
+constexpr int lower_node(lowering& l, const one*) {
+    return l.b.integer(1);
+}
+template <class Vars>
+constexpr int lower_node(lowering& l, const constant*) {
+    return l.b.number(l.numbers++);
+}
+template <class Vars, char... C>
+constexpr int lower_node(lowering& l, const variable<C...>*) {
+    constexpr std::size_t i = index_in<variable<C...>, Vars>;
+    if constexpr (i < Vars::size)
+        return l.b.input(static_cast<int>(i));
+    else
+        return l.b.input(l.differentiated + l.extras++);
+}
+
+template <class Vars, bool H, coefficient_kind... K, class... M>
+constexpr int lower_node(lowering& l, const add<H, term<K, M>...>*) {
+    constexpr std::size_t n = sizeof...(M);
+    constexpr std::array<coefficient_kind, n> kinds{K...};
+    const int constant = H ? l.b.number(l.numbers++) : -1;
+    std::array<int, n> monomials{};
+    std::array<int, n> coefficients{};
+    std::size_t i = 0;
+    ((monomials[i] = lower_node<Vars>(l, static_cast<const M*>(nullptr)),
+      coefficients[i] = kinds[i] == coefficient_kind::stored ? l.b.number(l.numbers++) : -1, ++i),
+     ...);
+    auto term_value = [&](std::size_t j) {
+        return kinds[j] == coefficient_kind::stored ? l.b.mul(coefficients[j], monomials[j]) : monomials[j];
+    };
+    int acc = 0;
+    std::size_t first = 0;
+    if constexpr (H) {
+        acc = constant;
+    } else {
+        acc = kinds[0] == coefficient_kind::minus_one ? l.b.neg(term_value(0)) : term_value(0);
+        first = 1;
+    }
+    for (std::size_t j = first; j < n; ++j)
+        acc = kinds[j] == coefficient_kind::minus_one ? l.b.sub(acc, term_value(j)) : l.b.add(acc, term_value(j));
+    return acc;
+}
+
+// Π Bᵢ^Nᵢ as the product of the powers in order, a negative power being the
+// reciprocal 1/Bᵢ^|Nᵢ| (its derivative Nᵢ·Bᵢ^Nᵢ/Bᵢ stays -inf, not NaN, at 0).
+template <class Vars, class... B, int... N>
+constexpr int lower_node(lowering& l, const mul<factor<B, N>...>*) {
+    constexpr std::size_t n = sizeof...(B);
+    constexpr std::array<int, n> exponents{N...};
+    std::array<int, n> bases{};
+    std::size_t i = 0;
+    ((bases[i++] = lower_node<Vars>(l, static_cast<const B*>(nullptr))), ...);
+    int product = -1;
+    for (std::size_t j = 0; j < n; ++j) {
+        const int p = l.b.ipow(bases[j], exponents[j]);
+        product = product < 0 ? p : l.b.mul(product, p);
+    }
+    return product;
+}
+
+template <class Op>
+constexpr op function_op() {
+    if constexpr (std::is_same_v<Op, ops::sin>) return op::sin;
+    else if constexpr (std::is_same_v<Op, ops::cos>) return op::cos;
+    else if constexpr (std::is_same_v<Op, ops::tan>) return op::tan;
+    else if constexpr (std::is_same_v<Op, ops::exp>) return op::exp;
+    else if constexpr (std::is_same_v<Op, ops::log>) return op::log;
+    else if constexpr (std::is_same_v<Op, ops::sqrt>) return op::sqrt;
+    else if constexpr (std::is_same_v<Op, ops::tanh>) return op::tanh;
+    else if constexpr (std::is_same_v<Op, ops::abs>) return op::abs;
+    else return op::sign;
+}
+
+template <class Vars, class Op, class A>
+constexpr int lower_node(lowering& l, const function<Op, A>*) {
+    const int arg = lower_node<Vars>(l, static_cast<const A*>(nullptr));
+    return l.b.unary(function_op<Op>(), arg);
+}
+
+template <class Vars, class B>
+constexpr int lower_node(lowering& l, const real_power<B>*) {
+    const int base = lower_node<Vars>(l, static_cast<const B*>(nullptr));
+    return l.b.real_pow(base, l.numbers++, 0);
+}
+
+template <class Vars, class B, class E>
+constexpr int lower_node(lowering& l, const power<B, E>*) {
+    const int base = lower_node<Vars>(l, static_cast<const B*>(nullptr));
+    const int exponent = lower_node<Vars>(l, static_cast<const E*>(nullptr));
+    return l.b.pow(base, exponent);
+}
+
+// A mean over samples is a loop, not straight-line code: expressions holding
+// one are evaluated by the tree sweep (evaluation/shared.hpp).
+template <class Vars, class L, class D>
+constexpr int lower_node(lowering& l, const sample_mean<L, D>*) {
+    l.supported = false;
+    return l.b.integer(0);
+}
+
+// ---- the numbers and the other variables, read when the plan runs ----------
+// (The first parameter brings this namespace into argument-dependent lookup,
+// so that a node's overload declared further down is found from above.)
+
+struct walk {};
+
+// Writes each stored number's value in T, and, when Exact, its address.
+template <class T, bool Exact>
+struct number_sink {
+    T* values;
+    const number** exact;
+    LEIBNIZ_INLINE constexpr void put(const number& n) {
+        *values++ = to_scalar<T>(n);
+        if constexpr (Exact) *exact++ = &n;
+    }
+};
+
+template <class Sink, class Node>
+LEIBNIZ_INLINE constexpr void gather_numbers(walk, const Node&, Sink&) {}  // zero, one, variables
+template <class Sink>
+LEIBNIZ_INLINE constexpr void gather_numbers(walk, const constant& c, Sink& out) {
+    out.put(c.value);
+}
+template <class Sink, bool H, class... Terms>
+LEIBNIZ_INLINE constexpr void gather_numbers(walk, const add<H, Terms...>& s, Sink& out) {
+    if constexpr (H) out.put(s.constant);
+    [&]<std::size_t... I>(std::index_sequence<I...>) LEIBNIZ_INLINE {
+        auto one_term = [&]<coefficient_kind K, class M>(const term<K, M>& t) LEIBNIZ_INLINE {
+            gather_numbers(walk{}, t.monomial, out);
+            if constexpr (K == coefficient_kind::stored) out.put(t.coefficient);
+        };
+        (one_term(get<I>(s.terms)), ...);
+    }(std::index_sequence_for<Terms...>{});
+}
+template <class Sink, class... F>
+LEIBNIZ_INLINE constexpr void gather_numbers(walk, const mul<F...>& p, Sink& out) {
+    [&]<std::size_t... I>(std::index_sequence<I...>) LEIBNIZ_INLINE {
+        (gather_numbers(walk{}, get<I>(p.factors).base, out), ...);
+    }(std::index_sequence_for<F...>{});
+}
+template <class Sink, class Op, class A>
+LEIBNIZ_INLINE constexpr void gather_numbers(walk, const function<Op, A>& f, Sink& out) {
+    gather_numbers(walk{}, f.arg, out);
+}
+template <class Sink, class B>
+LEIBNIZ_INLINE constexpr void gather_numbers(walk, const real_power<B>& p, Sink& out) {
+    gather_numbers(walk{}, p.base, out);
+    out.put(p.exponent);
+}
+template <class Sink, class B, class E>
+LEIBNIZ_INLINE constexpr void gather_numbers(walk, const power<B, E>& p, Sink& out) {
+    gather_numbers(walk{}, p.base, out);
+    gather_numbers(walk{}, p.exponent, out);
+}
+
+// Occurrences of variables outside Vars, in walk order, from the bindings.
+template <class Vars, class T, class Node, class Env>
+LEIBNIZ_INLINE constexpr void gather_extras(walk, const Node*, const Env&, T*&) {}  // numbers, zero, one
+template <class Vars, class T, char... C, class Env>
+LEIBNIZ_INLINE constexpr void gather_extras(walk, const variable<C...>*, const Env& env, T*& out) {
+    if constexpr (index_in<variable<C...>, Vars> == Vars::size) *out++ = env.template get<variable<C...>, T>();
+}
+template <class Vars, class T, bool H, coefficient_kind... K, class... M, class Env>
+LEIBNIZ_INLINE constexpr void gather_extras(walk, const add<H, term<K, M>...>*, const Env& env, T*& out) {
+    (gather_extras<Vars, T>(walk{}, static_cast<const M*>(nullptr), env, out), ...);
+}
+template <class Vars, class T, class... B, int... N, class Env>
+LEIBNIZ_INLINE constexpr void gather_extras(walk, const mul<factor<B, N>...>*, const Env& env, T*& out) {
+    (gather_extras<Vars, T>(walk{}, static_cast<const B*>(nullptr), env, out), ...);
+}
+template <class Vars, class T, class Op, class A, class Env>
+LEIBNIZ_INLINE constexpr void gather_extras(walk, const function<Op, A>*, const Env& env, T*& out) {
+    gather_extras<Vars, T>(walk{}, static_cast<const A*>(nullptr), env, out);
+}
+template <class Vars, class T, class B, class Env>
+LEIBNIZ_INLINE constexpr void gather_extras(walk, const real_power<B>*, const Env& env, T*& out) {
+    gather_extras<Vars, T>(walk{}, static_cast<const B*>(nullptr), env, out);
+}
+template <class Vars, class T, class B, class E, class Env>
+LEIBNIZ_INLINE constexpr void gather_extras(walk, const power<B, E>*, const Env& env, T*& out) {
+    gather_extras<Vars, T>(walk{}, static_cast<const B*>(nullptr), env, out);
+    gather_extras<Vars, T>(walk{}, static_cast<const E*>(nullptr), env, out);
+}
+
+}  // namespace leibniz::detail::plan

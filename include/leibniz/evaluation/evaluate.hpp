@@ -134,14 +134,14 @@ constexpr bool are_binding_sources = (is_binding_source<Sources> && ...);
 template <class Pack>
 struct first_repeated_in;
 template <class... V>
-struct first_repeated_in<variable_pack<V...>> : first_repeated<V...> {};
+struct first_repeated_in<type_list<V...>> : first_repeated<V...> {};
 
 template <class E, class... Sources>
 constexpr bool bindings_ok = [] {
     if constexpr (!are_binding_sources<Sources...>)
         return false;
     else
-        return std::is_void_v<typename first_repeated_in<typename variables_of_sources<Sources...>::type>::type> &&
+        return std::is_void_v<typename first_repeated_in<variable_list_of_sources<Sources...>>::type> &&
                std::is_void_v<typename first_unbound<E, environment<Sources...>>::type>;
 }();
 
@@ -152,7 +152,7 @@ constexpr void report_binding_errors() {
         static_assert(are_binding_sources<Sources...>,
                       "leibniz: an expression is evaluated with bindings: f(x = 1.0, y = 2.0), f(xs = array) or f(point)");
     } else {
-        using twice = typename first_repeated_in<typename variables_of_sources<Sources...>::type>::type;
+        using twice = typename first_repeated_in<variable_list_of_sources<Sources...>>::type;
         if constexpr (!std::is_void_v<twice>) {
             using reported [[maybe_unused]] = report<error::the_same_variable_is_bound_twice<twice>>;
         } else {

@@ -4,6 +4,7 @@
 // The descent routines take and return points.
 #pragma once
 
+#include <leibniz/detail/type_list.hpp>
 #include <leibniz/evaluation/bind.hpp>
 
 #include <array>
@@ -14,29 +15,34 @@
 namespace leibniz {
 
 namespace detail {
+// The variables the sources bind, in order, as a type_list: one flat list,
+// not one pack per suffix (a variable_pack is a std::tuple, and 64 bindings by
+// name made 64 tuples of every length).
+template <class Source>
+struct source_variables;
+template <class V, class T>
+struct source_variables<binding<V, T>> {
+    using type = type_list<V>;
+};
+template <class... Vs, class T, bool O>
+struct source_variables<pack_binding<variable_pack<Vs...>, T, O>> {
+    using type = type_list<Vs...>;
+};
+template <class T, class... Vs>
+struct source_variables<point<T, variable_pack<Vs...>>> {
+    using type = type_list<Vs...>;
+};
+template <class... A, class... B>
+type_list<A..., B...> operator+(type_list<A...>, type_list<B...>);  // declared only: for decltype
+
 template <class... Sources>
-struct variables_of_sources;
-template <>
-struct variables_of_sources<> {
-    using type = variable_pack<>;
-};
-template <class V, class T, class... Rest>
-struct variables_of_sources<binding<V, T>, Rest...> {
-    template <class... R>
-    static variable_pack<V, R...> prepend(variable_pack<R...>);
-    using type = decltype(prepend(typename variables_of_sources<Rest...>::type{}));
-};
-template <class... Vs, class T, bool O, class... Rest>
-struct variables_of_sources<pack_binding<variable_pack<Vs...>, T, O>, Rest...> {
-    template <class... R>
-    static variable_pack<Vs..., R...> prepend(variable_pack<R...>);
-    using type = decltype(prepend(typename variables_of_sources<Rest...>::type{}));
-};
-template <class T, class... Vs, class... Rest>
-struct variables_of_sources<point<T, variable_pack<Vs...>>, Rest...> {
-    template <class... R>
-    static variable_pack<Vs..., R...> prepend(variable_pack<R...>);
-    using type = decltype(prepend(typename variables_of_sources<Rest...>::type{}));
+using variable_list_of_sources = decltype((type_list<>{} + ... + typename source_variables<Sources>::type{}));
+
+template <class List>
+struct as_variable_pack;
+template <class... Vs>
+struct as_variable_pack<type_list<Vs...>> {
+    using type = variable_pack<Vs...>;
 };
 }  // namespace detail
 
@@ -78,6 +84,6 @@ struct point<T, variable_pack<Variables...>> {
 template <class... Sources>
     requires(sizeof...(Sources) > 0 && (detail::is_binding_source<Sources> && ...))
 point(const Sources&...)
-    -> point<typename detail::scalar_of<Sources...>::type, typename detail::variables_of_sources<Sources...>::type>;
+    -> point<typename detail::scalar_of<Sources...>::type, typename detail::as_variable_pack<detail::variable_list_of_sources<Sources...>>::type>;
 
 }  // namespace leibniz

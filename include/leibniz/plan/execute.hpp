@@ -52,68 +52,65 @@ constexpr T real_coefficient_of(const number& p, long long shift) {
     return to_scalar<T>(shift == 0 ? p : p - number(shift));
 }
 
-// The loop's interpreter, for floating-point types (the types of constant evaluation).
-template <class T>
-constexpr T apply(const instruction& in, const T* r, const T* inputs, numbers_view<T> numbers) {
-    switch (in.code) {
-        case op::integer: return T(static_cast<int>(in.k));
-        case op::input: return inputs[in.a];
-        case op::number: return numbers.values[in.a];
-        case op::add: return r[in.a] + r[in.b];
-        case op::sub: return r[in.a] - r[in.b];
-        case op::mul: return r[in.a] * r[in.b];
-        case op::div: return r[in.a] / r[in.b];
-        case op::neg: return -r[in.a];
-        case op::ipow: return ipow_by_squaring(r[in.a], in.k);
-        case op::sin: return math::sin(r[in.a]);
-        case op::cos: return math::cos(r[in.a]);
-        case op::tan: return math::tan(r[in.a]);
-        case op::exp: return math::exp(r[in.a]);
-        case op::log: return math::log(r[in.a]);
-        case op::sqrt: return math::sqrt(r[in.a]);
-        case op::tanh: return math::tanh(r[in.a]);
-        case op::abs: return math::abs(r[in.a]);
-        case op::sign: return math::sign(r[in.a]);
-        case op::pow: return math::pow(r[in.a], r[in.b]);
-        case op::real_pow: return real_power_of(r[in.a], *numbers.exact[in.b], in.k);
-        case op::real_coefficient: return real_coefficient_of<T>(*numbers.exact[in.b], in.k);
-    }
-    return T{};
+// The loop's interpreter, for floating-point types (the types of constant
+// evaluation): one function per operation, called through a table. Compilers
+// count the steps of a constant evaluation, and a switch costs a step per case
+// it passes over; a call through the table costs the same for every operation.
+template <class T, op Code>
+LEIBNIZ_INLINE constexpr T interpret(const instruction& in, const T* r, const T* inputs, numbers_view<T> numbers) {
+    if constexpr (Code == op::integer) return T(static_cast<int>(in.k));
+    else if constexpr (Code == op::input) return inputs[in.a];
+    else if constexpr (Code == op::number) return numbers.values[in.a];
+    else if constexpr (Code == op::add) return r[in.a] + r[in.b];
+    else if constexpr (Code == op::sub) return r[in.a] - r[in.b];
+    else if constexpr (Code == op::mul) return r[in.a] * r[in.b];
+    else if constexpr (Code == op::div) return r[in.a] / r[in.b];
+    else if constexpr (Code == op::neg) return -r[in.a];
+    else if constexpr (Code == op::ipow) return ipow_by_squaring(r[in.a], in.k);
+    else if constexpr (Code == op::sin) return math::sin(r[in.a]);
+    else if constexpr (Code == op::cos) return math::cos(r[in.a]);
+    else if constexpr (Code == op::tan) return math::tan(r[in.a]);
+    else if constexpr (Code == op::exp) return math::exp(r[in.a]);
+    else if constexpr (Code == op::log) return math::log(r[in.a]);
+    else if constexpr (Code == op::sqrt) return math::sqrt(r[in.a]);
+    else if constexpr (Code == op::tanh) return math::tanh(r[in.a]);
+    else if constexpr (Code == op::abs) return math::abs(r[in.a]);
+    else if constexpr (Code == op::sign) return math::sign(r[in.a]);
+    else if constexpr (Code == op::pow) return math::pow(r[in.a], r[in.b]);
+    else if constexpr (Code == op::real_pow) return real_power_of(r[in.a], *numbers.exact[in.b], in.k);
+    else return real_coefficient_of<T>(*numbers.exact[in.b], in.k);
 }
 
-// One instruction, its operation chosen at compile time.
-template <class T, const auto& Plan, std::size_t I>
-LEIBNIZ_INLINE constexpr void step(T* r, const T* inputs, numbers_view<T> numbers) {
-    constexpr instruction in = Plan.code[I];
-    if constexpr (in.code == op::integer) r[I] = T(static_cast<int>(in.k));
-    else if constexpr (in.code == op::input) r[I] = inputs[in.a];
-    else if constexpr (in.code == op::number) r[I] = numbers.values[in.a];
-    else if constexpr (in.code == op::add) r[I] = r[in.a] + r[in.b];
-    else if constexpr (in.code == op::sub) r[I] = r[in.a] - r[in.b];
-    else if constexpr (in.code == op::mul) r[I] = r[in.a] * r[in.b];
-    else if constexpr (in.code == op::div) r[I] = r[in.a] / r[in.b];
-    else if constexpr (in.code == op::neg) r[I] = -r[in.a];
-    else if constexpr (in.code == op::ipow && in.k > 0) r[I] = math::ipow<static_cast<int>(in.k)>(r[in.a]);
-    else if constexpr (in.code == op::ipow) r[I] = T(1) / math::ipow<static_cast<int>(-in.k)>(r[in.a]);
-    else if constexpr (in.code == op::sin) r[I] = math::sin(r[in.a]);
-    else if constexpr (in.code == op::cos) r[I] = math::cos(r[in.a]);
-    else if constexpr (in.code == op::tan) r[I] = math::tan(r[in.a]);
-    else if constexpr (in.code == op::exp) r[I] = math::exp(r[in.a]);
-    else if constexpr (in.code == op::log) r[I] = math::log(r[in.a]);
-    else if constexpr (in.code == op::sqrt) r[I] = math::sqrt(r[in.a]);
-    else if constexpr (in.code == op::tanh) r[I] = math::tanh(r[in.a]);
-    else if constexpr (in.code == op::abs) r[I] = math::abs(r[in.a]);
-    else if constexpr (in.code == op::sign) r[I] = math::sign(r[in.a]);
-    else if constexpr (in.code == op::pow) r[I] = math::pow(r[in.a], r[in.b]);
-    else if constexpr (in.code == op::real_pow) r[I] = real_power_of(r[in.a], *numbers.exact[in.b], in.k);
-    else r[I] = real_coefficient_of<T>(*numbers.exact[in.b], in.k);
+template <class T>
+using interpreter = T (*)(const instruction&, const T*, const T*, numbers_view<T>);
+
+template <class T>
+inline constexpr auto interpreters = []<std::size_t... I>(std::index_sequence<I...>) {
+    return std::array<interpreter<T>, sizeof...(I)>{&interpret<T, static_cast<op>(I)>...};
+}(std::make_index_sequence<operation_count>{});
+
+// One instruction at run time, its operation (and an exponent) a template
+// argument: one instantiation per operation, not per instruction; the operands
+// are loads from the constant plan, which the compiler folds.
+template <class T, op Code, long long Exponent>
+LEIBNIZ_INLINE constexpr T compute(const instruction& in, const T* r, const T* inputs, numbers_view<T> numbers) {
+    if constexpr (Code == op::ipow && Exponent > 0)
+        return math::ipow<static_cast<int>(Exponent)>(r[in.a]);
+    else if constexpr (Code == op::ipow)
+        return T(1) / math::ipow<static_cast<int>(-Exponent)>(r[in.a]);
+    else
+        return interpret<T, Code>(in, r, inputs, numbers);
 }
+
+constexpr long long exponent_of(const instruction& in) { return in.code == op::ipow ? in.k : 0; }
 
 inline constexpr std::size_t block_size = 128;  // Clang expands at most 256 operands in one fold
 
 template <class T, const auto& Plan, std::size_t First, std::size_t... I>
 LEIBNIZ_INLINE constexpr void run_block(std::index_sequence<I...>, T* r, const T* inputs, numbers_view<T> numbers) {
-    (step<T, Plan, First + I>(r, inputs, numbers), ...);
+    ((r[First + I] = compute<T, Plan.code[First + I].code, exponent_of(Plan.code[First + I])>(Plan.code[First + I], r,
+                                                                                             inputs, numbers)),
+     ...);
 }
 
 template <class T, const auto& Plan, std::size_t... B>
@@ -131,17 +128,9 @@ LEIBNIZ_INLINE constexpr void run(T* r, const T* inputs, numbers_view<T> numbers
     constexpr std::size_t size = std::remove_cvref_t<decltype(Plan)>::size;
     if constexpr (std::is_floating_point_v<T>) {
         if (std::is_constant_evaluated()) {
-            // The common operations inline, the rest through apply: compilers count
-            // the steps of a constant evaluation, and a call costs several.
             for (std::size_t i = 0; i < size; ++i) {
                 const instruction& in = Plan.code[i];
-                switch (in.code) {
-                    case op::input: r[i] = inputs[in.a]; break;
-                    case op::add: r[i] = r[in.a] + r[in.b]; break;
-                    case op::sub: r[i] = r[in.a] - r[in.b]; break;
-                    case op::mul: r[i] = r[in.a] * r[in.b]; break;
-                    default: r[i] = apply(in, r, inputs, numbers); break;
-                }
+                r[i] = interpreters<T>[static_cast<std::size_t>(in.code)](in, r, inputs, numbers);
             }
             return;
         }

@@ -32,8 +32,9 @@ enum class op : unsigned char {
     sign,
     pow,               // a^b, both values
     real_pow,          // a^(p - k), p stored number b (an exact integer exponent by squarings)
-    real_coefficient,  // p - k, p stored number b
+    real_coefficient,  // p - k, p stored number b (the last: see operation_count)
 };
+inline constexpr std::size_t operation_count = static_cast<std::size_t>(op::real_coefficient) + 1;
 
 // Is the operation a function of its operands alone (a candidate for value numbering)?
 // Every operation is: leaves are identified by their slot or value.

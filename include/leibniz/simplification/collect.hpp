@@ -167,26 +167,35 @@ constexpr auto collapse(const term_list<H, Terms...>& list) {
     }
 }
 
+// The merged coefficient of each group of the plan: a loop over the numbers,
+// not one instantiation per group.
+template <std::size_t N, std::size_t Groups>
+constexpr std::array<number, (Groups > 0 ? Groups : 1)> merged_coefficients(const merge_plan<N>& plan,
+                                                                          const std::array<number, N>& c) {
+    std::array<number, (Groups > 0 ? Groups : 1)> merged{};
+    for (std::size_t g = 0; g < Groups; ++g) {
+        number sum = c[plan.order[plan.start[g]]];
+        for (std::size_t k = 1; k < plan.length[g]; ++k) sum = sum + c[plan.order[plan.start[g] + k]];
+        merged[g] = sum;
+    }
+    return merged;
+}
+
 // Sort, merge and collapse.
 template <bool H, class... Terms>
 constexpr auto canonical_sum(const term_list<H, Terms...>& list) {
     constexpr auto& plan = sum_plan<Terms...>::value;
+    using terms_t = tuple<Terms...>;
+    const auto merged = [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return merged_coefficients<sizeof...(Terms), plan.groups>(
+            plan, std::array<number, sizeof...(Terms)>{get<I>(list.terms).coefficient...});
+    }(std::index_sequence_for<Terms...>{});
     return [&]<std::size_t... G>(std::index_sequence<G...>) {
-        auto merged_coefficient = [&]<std::size_t Group>(std::integral_constant<std::size_t, Group>) {
-            return [&]<std::size_t... K>(std::index_sequence<K...>) {
-                number c = get<plan.order[plan.start[Group]]>(list.terms).coefficient;
-                ((c = c + get<plan.order[plan.start[Group] + K + 1]>(list.terms).coefficient), ...);
-                return c;
-            }(std::make_index_sequence<plan.length[Group] - 1>{});
-        };
-        (void)merged_coefficient;  // unused when every term cancels
-        using terms_t = tuple<Terms...>;
         return collapse(
             term_list<H, term<plan.kind[G], decltype(element_t<plan.order[plan.start[G]], terms_t>::monomial)>...>{
                 list.constant,
                 {{term<plan.kind[G], decltype(element_t<plan.order[plan.start[G]], terms_t>::monomial)>{
-                    get<plan.order[plan.start[G]]>(list.terms).monomial,
-                    merged_coefficient(std::integral_constant<std::size_t, G>{})}}...}});
+                    get<plan.order[plan.start[G]]>(list.terms).monomial, merged[G]}}...}});
     }(std::make_index_sequence<plan.groups>{});
 }
 

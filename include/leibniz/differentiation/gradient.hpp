@@ -87,7 +87,7 @@ struct memo_shapes<E, indexed_tuple<Indices, Entries...>> {
 // Runs `sweep(type_identity<T>, environment)` with T the scalar type of the
 // bindings, after checking them against f (one readable error otherwise).
 template <class E, class Sweep, class... Sources>
-constexpr auto with_bindings(Sweep sweep, const Sources&... sources) {
+LEIBNIZ_INLINE constexpr auto with_bindings(Sweep sweep, const Sources&... sources) {
     if constexpr (!are_binding_sources<Sources...>) {
         report_binding_errors<E, Sources...>();
         return 0.0;
@@ -188,9 +188,9 @@ struct value_and_gradient_function {
     E f;
 
     template <class... Sources>
-    constexpr auto operator()(const Sources&... sources) const {
+    LEIBNIZ_INLINE constexpr auto operator()(const Sources&... sources) const {
         return detail::with_bindings<E>(
-            [&]<class T>(std::type_identity<T>, const auto& env) {
+            [&]<class T>(std::type_identity<T>, const auto& env) LEIBNIZ_INLINE {
                 if constexpr (detail::no_environment<decltype(env)>) {
                     return value_and_gradient_result<T, Vars::size>{};
                 } else {
@@ -206,9 +206,9 @@ struct gradient_function {
     E f;
 
     template <class... Sources>
-    constexpr auto operator()(const Sources&... sources) const {
+    LEIBNIZ_INLINE constexpr auto operator()(const Sources&... sources) const {
         return detail::with_bindings<E>(
-            [&]<class T>(std::type_identity<T>, const auto& env) {
+            [&]<class T>(std::type_identity<T>, const auto& env) LEIBNIZ_INLINE {
                 if constexpr (detail::no_environment<decltype(env)>) {
                     return std::array<T, Vars::size>{};
                 } else {
@@ -226,16 +226,22 @@ struct value_gradient_hessian_function {
     entries_type entries;  // the upper triangle of second partials, symbolic
 
     template <class... Sources>
-    constexpr auto operator()(const Sources&... sources) const {
+    LEIBNIZ_INLINE constexpr auto operator()(const Sources&... sources) const {
         return detail::with_bindings<E>(
-            [&]<class T>(std::type_identity<T>, const auto& env) {
+            [&]<class T>(std::type_identity<T>, const auto& env) LEIBNIZ_INLINE {
                 if constexpr (detail::no_environment<decltype(env)>) {
                     return value_gradient_hessian_result<T, Vars::size>{};
                 } else {
-                    detail::memo<T, typename detail::memo_shapes<E, entries_type>::type> m;
-                    const auto vg = detail::sweep_gradient<T, Vars>(f, env, m);
-                    return value_gradient_hessian_result<T, Vars::size>{
-                        vg.value, vg.gradient, detail::sweep_hessian<T, Vars::size>(entries, env, m)};
+                    if constexpr (detail::plan::has_entries_plan<E, Vars, entries_type>) {
+                        value_gradient_hessian_result<T, Vars::size> r{};
+                        detail::plan::hessian_by_plan<T, Vars>(&f, entries, env, &r.value, &r.gradient, r.hessian);
+                        return r;
+                    } else {
+                        detail::memo<T, typename detail::memo_shapes<E, entries_type>::type> m;
+                        const auto vg = detail::sweep_gradient<T, Vars>(f, env, m);
+                        return value_gradient_hessian_result<T, Vars::size>{
+                            vg.value, vg.gradient, detail::sweep_hessian<T, Vars::size>(entries, env, m)};
+                    }
                 }
             },
             sources...);
@@ -248,14 +254,22 @@ struct hessian_function {
     entries_type entries;
 
     template <class... Sources>
-    constexpr auto operator()(const Sources&... sources) const {
+    LEIBNIZ_INLINE constexpr auto operator()(const Sources&... sources) const {
         return detail::with_bindings<E>(
-            [&]<class T>(std::type_identity<T>, const auto& env) {
+            [&]<class T>(std::type_identity<T>, const auto& env) LEIBNIZ_INLINE {
                 if constexpr (detail::no_environment<decltype(env)>) {
                     return std::array<std::array<T, Vars::size>, Vars::size>{};
                 } else {
-                    detail::memo<T, typename detail::memo_shapes<zero, entries_type>::type> m;
-                    return detail::sweep_hessian<T, Vars::size>(entries, env, m);
+                    if constexpr (detail::plan::has_entries_plan<void, Vars, entries_type>) {
+                        std::array<std::array<T, Vars::size>, Vars::size> h{};
+                        detail::plan::hessian_by_plan<T, Vars, void>(static_cast<const void*>(nullptr), entries, env,
+                                                                     static_cast<T*>(nullptr),
+                                                                     static_cast<std::array<T, Vars::size>*>(nullptr), h);
+                        return h;
+                    } else {
+                        detail::memo<T, typename detail::memo_shapes<zero, entries_type>::type> m;
+                        return detail::sweep_hessian<T, Vars::size>(entries, env, m);
+                    }
                 }
             },
             sources...);

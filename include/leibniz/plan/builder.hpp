@@ -16,6 +16,7 @@ namespace leibniz::detail::plan {
 
 struct builder {
     buffer<instruction> code;
+    buffer<bool> constant_like;  // no input among its operands (numbers and integers only)
     buffer<int> table;  // open addressing: instruction ids, -1 empty
     std::size_t mask = 0;
 
@@ -55,6 +56,9 @@ struct builder {
         }
         const int id = static_cast<int>(code.size);
         code.push_back(i);
+        const int count = operand_count(i.code);
+        constant_like.push_back(i.code != op::input && (count < 1 || constant_like[static_cast<std::size_t>(i.a)]) &&
+                                (count < 2 || constant_like[static_cast<std::size_t>(i.b)]));
         table[s] = id;
         return id;
     }
@@ -64,6 +68,16 @@ struct builder {
         return at(id).code == op::integer && at(id).k == k;
     }
     constexpr bool is_integer(int id) const { return at(id).code == op::integer; }
+    constexpr bool is_negation(int id) const { return at(id).code == op::neg; }
+    constexpr bool is_constant_like(int id) const { return constant_like[static_cast<std::size_t>(id)]; }
+    // An integer 2^m (m >= 1) or its negative: multiplying by it is exact, so it may move across a product.
+    constexpr bool is_exact_scale(int id) const {
+        if (!is_integer(id)) return false;
+        long long k = at(id).k < 0 ? -at(id).k : at(id).k;
+        if (k < 2) return false;
+        while (k % 2 == 0) k /= 2;
+        return k == 1;
+    }
 
     // ---- leaves ----
     constexpr int integer(long long k) { return intern({op::integer, 0, 0, k}); }
@@ -72,16 +86,23 @@ struct builder {
     constexpr int real_coefficient(int slot, long long shift) { return intern({op::real_coefficient, 0, slot, shift}); }
 
     // ---- arithmetic, folding structural integers ----
+    // Every rewrite below is exact in IEEE arithmetic (signed zeros included):
+    // a + (-b) is a - b by definition, (-a)·b is -(a·b), and scaling by 2^m
+    // commutes with rounding (barring overflow), so a plan's value stays
+    // bitwise the expression's value.
     constexpr int add(int a, int b) {
         if (is_integer(a, 0)) return b;
         if (is_integer(b, 0)) return a;
         if (is_integer(a) && is_integer(b)) return integer(at(a).k + at(b).k);
+        if (is_negation(b)) return sub(a, at(b).a);
+        if (is_negation(a)) return sub(b, at(a).a);
         return intern({op::add, a, b, 0});
     }
     constexpr int sub(int a, int b) {
         if (is_integer(b, 0)) return a;
         if (is_integer(a, 0)) return neg(b);
         if (is_integer(a) && is_integer(b)) return integer(at(a).k - at(b).k);
+        if (is_negation(b)) return add(a, at(b).a);
         return intern({op::sub, a, b, 0});
     }
     constexpr int neg(int a) {
@@ -95,7 +116,24 @@ struct builder {
         if (is_integer(a, -1)) return neg(b);
         if (is_integer(b, -1)) return neg(a);
         if (is_integer(a) && is_integer(b)) return integer(at(a).k * at(b).k);
+        if (is_negation(a)) return neg(mul(at(a).a, b));
+        if (is_negation(b)) return neg(mul(a, at(b).a));
+        // c·(2^m·y) as (c·2^m)·y for c free of inputs: the constant part folds
+        // when the expression is known (100·(2·d) becomes 200·d).
+        if (is_constant_like(a) && !is_constant_like(b)) {
+            if (const int moved = move_scale(a, b); moved >= 0) return moved;
+        } else if (is_constant_like(b) && !is_constant_like(a)) {
+            if (const int moved = move_scale(b, a); moved >= 0) return moved;
+        }
         return intern({op::mul, a, b, 0});
+    }
+    // c·(s·y) → (c·s)·y when s is an exact scale; -1 when p is not such a product.
+    constexpr int move_scale(int c, int p) {
+        if (at(p).code != op::mul) return -1;
+        const int x = at(p).a, y = at(p).b;
+        if (is_exact_scale(x) && !is_constant_like(y)) return mul(mul(c, x), y);
+        if (is_exact_scale(y) && !is_constant_like(x)) return mul(mul(c, y), x);
+        return -1;
     }
     constexpr int div(int a, int b) {
         if (is_integer(b, 1)) return a;

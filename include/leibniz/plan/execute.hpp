@@ -93,13 +93,13 @@ inline constexpr auto interpreters = []<std::size_t... I>(std::index_sequence<I.
 // argument: one instantiation per operation, not per instruction; the operands
 // are loads from the constant plan, which the compiler folds.
 template <class T, op Code, long long Exponent>
-LEIBNIZ_INLINE constexpr T compute(const instruction& in, const T* r, const T* inputs, numbers_view<T> numbers) {
+LEIBNIZ_INLINE constexpr T compute(int a, int b, long long k, const T* r, const T* inputs, numbers_view<T> numbers) {
     if constexpr (Code == op::ipow && Exponent > 0)
-        return math::ipow<static_cast<int>(Exponent)>(r[in.a]);
+        return math::ipow<static_cast<int>(Exponent)>(r[a]);
     else if constexpr (Code == op::ipow)
-        return T(1) / math::ipow<static_cast<int>(-Exponent)>(r[in.a]);
+        return T(1) / math::ipow<static_cast<int>(-Exponent)>(r[a]);
     else
-        return interpret<T, Code>(in, r, inputs, numbers);
+        return interpret<T, Code>(instruction{Code, a, b, k}, r, inputs, numbers);
 }
 
 constexpr long long exponent_of(const instruction& in) { return in.code == op::ipow ? in.k : 0; }
@@ -108,8 +108,10 @@ inline constexpr std::size_t block_size = 128;  // Clang expands at most 256 ope
 
 template <class T, const auto& Plan, std::size_t First, std::size_t... I>
 LEIBNIZ_INLINE constexpr void run_block(std::index_sequence<I...>, T* r, const T* inputs, numbers_view<T> numbers) {
-    ((r[First + I] = compute<T, Plan.code[First + I].code, exponent_of(Plan.code[First + I])>(Plan.code[First + I], r,
-                                                                                             inputs, numbers)),
+    // The operands are read from the constant plan here, at the call, where
+    // they are constant expressions: the compiler sees r[7], not r[plan[i].a].
+    ((r[First + I] = compute<T, Plan.code[First + I].code, exponent_of(Plan.code[First + I])>(
+          Plan.code[First + I].a, Plan.code[First + I].b, Plan.code[First + I].k, r, inputs, numbers)),
      ...);
 }
 

@@ -17,9 +17,11 @@
 
 #include <leibniz/config.hpp>
 #include <leibniz/plan/lower.hpp>
+#include <leibniz/plan/schedule.hpp>
 
 #include <array>
 #include <cstddef>
+#include <type_traits>
 
 namespace leibniz::detail::plan {
 
@@ -120,25 +122,18 @@ struct compiled {
     static constexpr std::size_t size = Size;
 };
 
-// Keeps the instructions the outputs need, in order; renumbers operands and outputs.
+// Keeps the instructions the outputs need, in the order of schedule(); renumbers operands and outputs.
 struct compacted {
     buffer<instruction> code;
     buffer<int> outputs;
 };
 constexpr void compact(const builder& b, const buffer<int>& outputs, compacted& out) {
     const std::size_t n = b.code.size;
-    buffer<int> live(n, 0);
-    for (std::size_t o = 0; o < outputs.size; ++o) live[static_cast<std::size_t>(outputs[o])] = 1;
-    for (std::size_t i = n; i-- > 0;) {
-        if (!live[i]) continue;
-        const instruction& in = b.code[i];
-        const int count = operand_count(in.code);
-        if (count >= 1) live[static_cast<std::size_t>(in.a)] = 1;
-        if (count >= 2) live[static_cast<std::size_t>(in.b)] = 1;
-    }
+    buffer<int> order;  // only what the outputs need: dead instructions are dropped here
+    schedule(b, outputs, order);
     buffer<int> renumbered(n, -1);
-    for (std::size_t i = 0; i < n; ++i) {
-        if (!live[i]) continue;
+    for (std::size_t k = 0; k < order.size; ++k) {
+        const std::size_t i = static_cast<std::size_t>(order[k]);
         instruction in = b.code[i];
         const int count = operand_count(in.code);
         if (count >= 1) in.a = renumbered[static_cast<std::size_t>(in.a)];
@@ -149,36 +144,72 @@ constexpr void compact(const builder& b, const buffer<int>& outputs, compacted& 
     for (std::size_t o = 0; o < outputs.size; ++o) out.outputs.push_back(renumbered[static_cast<std::size_t>(outputs[o])]);
 }
 
+// Appends the value of `root` and its partials by each of the n variables
+// (input slots 0 ... n-1) to the outputs: the reverse sweep, run once.
+constexpr void append_value_and_gradient(lowering& l, int root, std::size_t n, buffer<int>& outputs) {
+    outputs.push_back(root);
+    if (!l.supported) {  // nothing will run this plan (the tree sweep does)
+        for (std::size_t i = 0; i < n; ++i) outputs.push_back(root);
+        return;
+    }
+    const std::size_t end = l.b.code.size;
+    buffer<int> adjoint;
+    reverse_sweep(l.b, root, end, adjoint);
+    buffer<int> input_id(n, -1);
+    for (std::size_t i = 0; i < end; ++i)
+        if (l.b.code[i].code == op::input && static_cast<std::size_t>(l.b.code[i].a) < n)
+            input_id[static_cast<std::size_t>(l.b.code[i].a)] = static_cast<int>(i);
+    const int zero_id = l.b.integer(0);
+    for (std::size_t v = 0; v < n; ++v) {
+        const int id = input_id[v];
+        outputs.push_back(id < 0 || adjoint[static_cast<std::size_t>(id)] < 0 ? zero_id
+                                                                               : adjoint[static_cast<std::size_t>(id)]);
+    }
+}
+
 // Outputs: the value, then ∂/∂ each of Vars.
 template <class E, class Vars>
 struct gradient_plan_builder {
-    static constexpr std::size_t outputs = Vars::size;
+    static constexpr std::size_t outputs = 1 + Vars::size;
     static constexpr void build(compacted& out, int& numbers, int& extras, bool& supported) {
         lowering l;
         l.differentiated = static_cast<int>(Vars::size);
         const int root = lower_node<Vars>(l, static_cast<const E*>(nullptr));
+        buffer<int> outputs;
+        append_value_and_gradient(l, root, Vars::size, outputs);
         numbers = l.numbers;
         extras = l.extras;
         supported = l.supported;
+        compact(l.b, outputs, out);
+    }
+    static constexpr std::size_t size() {
+        compacted c;
+        int numbers = 0, extras = 0;
+        bool supported = true;
+        build(c, numbers, extras, supported);
+        return c.code.size;
+    }
+};
+
+// Outputs: (when E is not void) the value and ∂/∂ each of Vars, then the
+// values of the given expressions (the Hessian's symbolic entries), all in
+// one plan: a subexpression they share is computed once.
+template <class E, class Vars, class... Entries>
+struct entries_plan_builder {
+    static constexpr bool with_gradient = !std::is_void_v<E>;
+    static constexpr std::size_t outputs = (with_gradient ? 1 + Vars::size : 0) + sizeof...(Entries);
+    static constexpr void build(compacted& out, int& numbers, int& extras, bool& supported) {
+        lowering l;
+        l.differentiated = static_cast<int>(Vars::size);
         buffer<int> outputs;
-        outputs.push_back(root);
-        if (!l.supported) {
-            for (std::size_t i = 0; i < Vars::size; ++i) outputs.push_back(root);
-        } else {
-            const std::size_t end = l.b.code.size;
-            buffer<int> adjoint;
-            reverse_sweep(l.b, root, end, adjoint);
-            buffer<int> input_id(Vars::size, -1);
-            for (std::size_t i = 0; i < end; ++i)
-                if (l.b.code[i].code == op::input && static_cast<std::size_t>(l.b.code[i].a) < Vars::size)
-                    input_id[static_cast<std::size_t>(l.b.code[i].a)] = static_cast<int>(i);
-            const int zero_id = l.b.integer(0);
-            for (std::size_t v = 0; v < Vars::size; ++v) {
-                const int id = input_id[v];
-                outputs.push_back(id < 0 || adjoint[static_cast<std::size_t>(id)] < 0 ? zero_id
-                                                                                       : adjoint[static_cast<std::size_t>(id)]);
-            }
+        if constexpr (with_gradient) {
+            const int root = lower_node<Vars>(l, static_cast<const E*>(nullptr));
+            append_value_and_gradient(l, root, Vars::size, outputs);
         }
+        (outputs.push_back(lower_node<Vars>(l, static_cast<const Entries*>(nullptr))), ...);
+        numbers = l.numbers;
+        extras = l.extras;
+        supported = l.supported;
         compact(l.b, outputs, out);
     }
     static constexpr std::size_t size() {
@@ -197,7 +228,7 @@ constexpr auto compile_plan() {
     int numbers = 0, extras = 0;
     bool supported = true;
     Builder::build(c, numbers, extras, supported);
-    constexpr std::size_t outputs = 1 + Builder::outputs;
+    constexpr std::size_t outputs = Builder::outputs;
     compiled<size, outputs> p;
     for (std::size_t i = 0; i < size; ++i) p.code[i] = c.code[i];
     for (std::size_t i = 0; i < outputs; ++i) p.outputs[i] = c.outputs[i];
@@ -209,5 +240,9 @@ constexpr auto compile_plan() {
 
 template <class E, class Vars>
 inline constexpr auto gradient_plan = compile_plan<gradient_plan_builder<E, Vars>>();
+
+// E void: the entries alone (lz::hessian).
+template <class E, class Vars, class... Entries>
+inline constexpr auto entries_plan = compile_plan<entries_plan_builder<E, Vars, Entries...>>();
 
 }  // namespace leibniz::detail::plan

@@ -28,9 +28,10 @@ inline constexpr std::array<bool, N> inputs_used = [] {
     return used;
 }();
 
-// The input values: Vars from the bindings, then the other variables' occurrences.
-template <class T, const auto& Plan, class Vars, class E, bool WithExtras = true, class Env>
-LEIBNIZ_INLINE constexpr auto gather_inputs(const Env& env) {
+// The input values: Vars from the bindings, then the other variables'
+// occurrences in the expressions Nodes (in the order they were lowered).
+template <class T, const auto& Plan, class Vars, bool WithExtras, class... Nodes, class Env>
+LEIBNIZ_INLINE constexpr auto gather_inputs_of(const Env& env) {
     constexpr std::size_t n = Vars::size;
     constexpr std::size_t extras = static_cast<std::size_t>(Plan.extras);
     std::array<T, (n + extras > 0 ? n + extras : 1)> inputs{};
@@ -44,9 +45,13 @@ LEIBNIZ_INLINE constexpr auto gather_inputs(const Env& env) {
     }(Vars{});
     if constexpr (WithExtras && extras > 0) {
         T* out = inputs.data() + n;
-        gather_extras<Vars, T>(walk{}, static_cast<const E*>(nullptr), env, out);
+        (gather_extras<Vars, T>(walk{}, static_cast<const Nodes*>(nullptr), env, out), ...);
     }
     return inputs;
+}
+template <class T, const auto& Plan, class Vars, class E, bool WithExtras = true, class Env>
+LEIBNIZ_INLINE constexpr auto gather_inputs(const Env& env) {
+    return gather_inputs_of<T, Plan, Vars, WithExtras, E>(env);
 }
 
 // Does the plan read a stored number's exactness (an exponent p: integer or not)?
@@ -64,14 +69,29 @@ struct gathered_numbers {
     constexpr numbers_view<T> view() const { return {values, exact}; }
 };
 
-template <class T, const auto& Plan, class E>
-LEIBNIZ_INLINE constexpr auto gather_all_numbers(const E& f) {
+template <class T, const auto& Plan, class... E>
+LEIBNIZ_INLINE constexpr auto gather_all_numbers(const E&... expressions) {
     constexpr std::size_t n = Plan.numbers > 0 ? static_cast<std::size_t>(Plan.numbers) : 1;
     constexpr bool exact = reads_exact_numbers<Plan>;
     gathered_numbers<T, n, exact> numbers{};
     number_sink<T, exact> sink{numbers.values, numbers.exact};
-    gather_numbers(walk{}, f, sink);
+    (gather_numbers(walk{}, expressions, sink), ...);
     return numbers;
+}
+
+// f(I) for I = 0 ... N-1, each a compile-time constant, in blocks (Clang
+// expands at most 256 operands in one fold).
+template <std::size_t N, class F>
+LEIBNIZ_INLINE constexpr void for_each_index(F&& f) {
+    [&]<std::size_t... B>(std::index_sequence<B...>) LEIBNIZ_INLINE {
+        auto block = [&]<std::size_t First, std::size_t... I>(std::integral_constant<std::size_t, First>,
+                                                              std::index_sequence<I...>) LEIBNIZ_INLINE {
+            (f(std::integral_constant<std::size_t, First + I>{}), ...);
+        };
+        (block(std::integral_constant<std::size_t, B * block_size>{},
+               std::make_index_sequence<(N - B * block_size < block_size ? N - B * block_size : block_size)>{}),
+         ...);
+    }(std::make_index_sequence<(N + block_size - 1) / block_size>{});
 }
 
 // Runs the plan on gathered inputs and numbers.
@@ -82,11 +102,15 @@ LEIBNIZ_INLINE constexpr void run_gradient_plan(const T* inputs, numbers_view<T>
     T r[P.size];
     run<T, P>(r, inputs, numbers);
     value = r[P.outputs[0]];
-    for (std::size_t i = 0; i < Vars::size; ++i) gradient[i] = r[P.outputs[i + 1]];
+    // Compile-time indices: a register read at an index known only at run time
+    // keeps every register in memory.
+    for_each_index<Vars::size>([&]<std::size_t I>(std::integral_constant<std::size_t, I>) LEIBNIZ_INLINE {
+        gradient[I] = r[P.outputs[I + 1]];
+    });
 }
 
 template <class T, class Vars, class E, class Env>
-LEIBNIZ_FLATTEN constexpr void value_and_gradient(const E& f, const Env& env, T& value, std::array<T, Vars::size>& gradient) {
+LEIBNIZ_FLATTEN LEIBNIZ_INLINE constexpr void value_and_gradient(const E& f, const Env& env, T& value, std::array<T, Vars::size>& gradient) {
     constexpr const auto& P = gradient_plan<E, Vars>;
     const auto inputs = gather_inputs<T, P, Vars, E>(env);
     const auto numbers = gather_all_numbers<T, P>(f);
@@ -115,6 +139,63 @@ LEIBNIZ_FLATTEN constexpr void sum_over_samples(const L& loss, const Data& data,
         value = value + v;
         for (std::size_t c = 0; c < Vars::size; ++c) gradient[c] = gradient[c] + g[c];
     }
+}
+
+// The upper triangle (i <= j, row by row) of the symmetric matrix from outputs First ...
+template <const auto& Plan, std::size_t First, std::size_t N, class T>
+LEIBNIZ_INLINE constexpr void fill_symmetric(const T* r, std::array<std::array<T, N>, N>& h) {
+    for_each_index<N * N>([&]<std::size_t K>(std::integral_constant<std::size_t, K>) LEIBNIZ_INLINE {
+        constexpr std::size_t i = K / N, j = K % N;
+        constexpr std::size_t lo = i < j ? i : j, hi = i < j ? j : i;
+        constexpr std::size_t t = lo * N - (lo * (lo - 1)) / 2 + (hi - lo);  // row lo of the triangle
+        h[i][j] = r[Plan.outputs[First + t]];
+    });
+}
+
+template <class F, class Vars, class Entries>
+struct entries_plan_of;
+template <class F, class Vars, class Indices, class... Entries>
+struct entries_plan_of<F, Vars, indexed_tuple<Indices, Entries...>> {
+    static constexpr const auto& plan = entries_plan<F, Vars, Entries...>;
+};
+
+// Can the plan evaluate f (F void: no f) and the Hessian's entries?
+template <class F, class Vars, class Entries>
+inline constexpr bool has_entries_plan = entries_plan_of<F, Vars, Entries>::plan.supported;
+
+// The value, the gradient and the Hessian (entries: the upper triangle of
+// symbolic second partials, row by row), or (F void) the Hessian alone,
+// through one plan: a subexpression they share is computed once.
+template <class T, class Vars, class F, class Entries, class Env>
+LEIBNIZ_FLATTEN LEIBNIZ_INLINE constexpr void hessian_by_plan(const F* f, const Entries& entries, const Env& env, T* value,
+                                               std::array<T, Vars::size>* gradient,
+                                               std::array<std::array<T, Vars::size>, Vars::size>& hessian) {
+    constexpr std::size_t n = Vars::size;
+    constexpr bool with_gradient = !std::is_void_v<F>;
+    constexpr const auto& P = entries_plan_of<F, Vars, Entries>::plan;
+    [&]<std::size_t... I>(std::index_sequence<I...>) LEIBNIZ_INLINE {
+        const auto inputs = [&] {
+            if constexpr (with_gradient)
+                return gather_inputs_of<T, P, Vars, true, F, element_t<I, Entries>...>(env);
+            else
+                return gather_inputs_of<T, P, Vars, true, element_t<I, Entries>...>(env);
+        }();
+        const auto numbers = [&] {
+            if constexpr (with_gradient)
+                return gather_all_numbers<T, P>(*f, get<I>(entries)...);
+            else
+                return gather_all_numbers<T, P>(get<I>(entries)...);
+        }();
+        T r[P.size];
+        run<T, P>(r, inputs.data(), numbers.view());
+        if constexpr (with_gradient) {
+            *value = r[P.outputs[0]];
+            for_each_index<n>([&]<std::size_t V>(std::integral_constant<std::size_t, V>) LEIBNIZ_INLINE {
+                (*gradient)[V] = r[P.outputs[1 + V]];
+            });
+        }
+        fill_symmetric<P, (with_gradient ? 1 + n : 0)>(r, hessian);
+    }(std::make_index_sequence<size_of<Entries>>{});
 }
 
 }  // namespace leibniz::detail::plan

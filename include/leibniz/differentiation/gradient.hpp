@@ -160,7 +160,7 @@ LEIBNIZ_INLINE constexpr auto value_and_gradient_of(const E& f, const Env& env) 
         for (T& g : total.gradient) g = g / m;
         return total;
     } else if constexpr (plan::has_gradient_plan<E, Vars>) {
-        value_and_gradient_result<T, Vars::size> r{};
+        value_and_gradient_result<T, Vars::size> r;  // every element written by the plan (no memset)
         plan::value_and_gradient<T, Vars>(f, env, r.value, r.gradient);
         return r;
     } else {
@@ -233,7 +233,7 @@ struct value_gradient_hessian_function {
                     return value_gradient_hessian_result<T, Vars::size>{};
                 } else {
                     if constexpr (detail::plan::has_entries_plan<E, Vars, entries_type>) {
-                        value_gradient_hessian_result<T, Vars::size> r{};
+                        value_gradient_hessian_result<T, Vars::size> r;  // every element written by the plan
                         detail::plan::hessian_by_plan<T, Vars>(&f, entries, env, &r.value, &r.gradient, r.hessian);
                         return r;
                     } else {
@@ -261,7 +261,7 @@ struct hessian_function {
                     return std::array<std::array<T, Vars::size>, Vars::size>{};
                 } else {
                     if constexpr (detail::plan::has_entries_plan<void, Vars, entries_type>) {
-                        std::array<std::array<T, Vars::size>, Vars::size> h{};
+                        std::array<std::array<T, Vars::size>, Vars::size> h;  // every element written by the plan
                         detail::plan::hessian_by_plan<T, Vars, void>(static_cast<const void*>(nullptr), entries, env,
                                                                      static_cast<T*>(nullptr),
                                                                      static_cast<std::array<T, Vars::size>*>(nullptr), h);

@@ -57,6 +57,7 @@ units=(
     "himmelblau 2 hessian reversed_names_once"
     "rosenbrock 8 gradient -"
     "rosenbrock 32 gradient -"
+    "rosenbrock 64 gradient -"
     "rosenbrock 16 hessian -"
     "exp_sin_product 16 gradient -"
 )
@@ -106,7 +107,7 @@ for cxx in $compilers; do
     done
 done
 
-python3 - "$csv" "$out/forms.md" "$include" <<'EOF'
+python3 - "$csv" "$out/forms.md" "$include" "$root" <<'EOF'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
 forms = ["pack_once", "pack_in_place", "by_name_once", "by_name_in_place", "point_once", "span_once",
@@ -130,7 +131,10 @@ def ratio(c, p, form):
 lines = []
 lines.append("# leibniz evaluation forms: instructions per point (callgrind)")
 lines.append("")
-lines.append(f"Include root: `{sys.argv[3]}`. Compilers: " +
+include_root = sys.argv[3]
+if len(sys.argv) > 4 and include_root.startswith(sys.argv[4] + "/"):
+    include_root = include_root[len(sys.argv[4]) + 1:]  # relative to the checkout
+lines.append(f"Include root: `{include_root}`. Compilers: " +
              "; ".join(f"`{c}` ({next(r['compiler_version'] for r in rows if r['compiler'] == c)})" for c in compilers) + ".")
 lines.append("`-std=c++20 -O3 -march=native -mno-avx512f -DNDEBUG`; 1000 points in [-2, 2]; every result checked "
              "against the hand-written one (relative 1e-9). Cells: leibniz ÷ hand-written instructions per point, "

@@ -4,10 +4,13 @@
 #pragma once
 
 #include <leibniz/detail/tuple.hpp>
+#include <leibniz/evaluation/free_variables.hpp>
 #include <leibniz/expression/functions.hpp>
 #include <leibniz/expression/nodes.hpp>
 #include <leibniz/simplification/collect.hpp>
 
+#include <array>
+#include <cstddef>
 #include <tuple>
 #include <utility>
 
@@ -45,13 +48,34 @@ constexpr auto derive(const variable<C...>&, V) {
         return zero{};
 }
 
-// d(c0 + Σ cᵢ·mᵢ) = Σ cᵢ·d(mᵢ)
+// The positions of the terms (or factors) whose shape contains V: only those
+// are differentiated. The others give a structural zero, which the sum would
+// drop, but differentiating them first costs a walk of their type each
+// (a Hessian of n variables differentiates every term n times).
+template <class V, class... Children>
+inline constexpr auto dependent_positions = [] {
+    constexpr bool depends[] = {depends_on<V, Children>::value..., false};
+    constexpr std::size_t count = (std::size_t{depends_on<V, Children>::value} + ... + 0);
+    std::array<std::size_t, count> positions{};
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < sizeof...(Children); ++i)
+        if (depends[i]) positions[k++] = i;
+    return positions;
+}();
+
+// d(c0 + Σ cᵢ·mᵢ) = Σ cᵢ·d(mᵢ), over the terms that contain V
 template <bool H, coefficient_kind... K, class... M, class V>
 constexpr auto derive(const add<H, term<K, M>...>& s, V v) {
-    return [&]<std::size_t... I>(std::index_sequence<I...>) {
-        return canonical_sum(
-            concat_terms(scale<K>(to_terms(derive(get<I>(s.terms).monomial, v)), get<I>(s.terms).coefficient)...));
-    }(std::index_sequence_for<M...>{});
+    constexpr auto& positions = dependent_positions<V, M...>;
+    if constexpr (positions.size() == 0) {
+        return zero{};
+    } else {
+        constexpr std::array<coefficient_kind, sizeof...(M)> kinds{K...};
+        return [&]<std::size_t... J>(std::index_sequence<J...>) {
+            return canonical_sum(concat_terms(scale<kinds[positions[J]]>(
+                to_terms(derive(get<positions[J]>(s.terms).monomial, v)), get<positions[J]>(s.terms).coefficient)...));
+        }(std::make_index_sequence<positions.size()>{});
+    }
 }
 
 // d(Π Bⱼ^Nⱼ) = Σᵢ Nᵢ·Bᵢ^(Nᵢ-1)·Πⱼ≠ᵢ Bⱼ^Nⱼ · d(Bᵢ)
@@ -85,9 +109,14 @@ constexpr auto product_rule_term(const mul<factor<B, N>...>& p, V v) {
 
 template <class... B, int... N, class V>
 constexpr auto derive(const mul<factor<B, N>...>& p, V v) {
-    return [&]<std::size_t... I>(std::index_sequence<I...>) {
-        return add_all(product_rule_term<I>(p, v)...);
-    }(std::index_sequence_for<B...>{});
+    constexpr auto& positions = dependent_positions<V, B...>;
+    if constexpr (positions.size() == 0) {
+        return zero{};
+    } else {
+        return [&]<std::size_t... J>(std::index_sequence<J...>) {
+            return add_all(product_rule_term<positions[J]>(p, v)...);
+        }(std::make_index_sequence<positions.size()>{});
+    }
 }
 
 // The outer derivative f'(u) of each function, as an expression in u (and f(u) itself).
@@ -130,19 +159,28 @@ constexpr zero outer_derivative(const function<ops::sign, Arg>&) {
 
 template <class Op, class Arg, class V>
 constexpr auto derive(const function<Op, Arg>& f, V v) {
-    return mul_all(outer_derivative(f), derive(f.arg, v));
+    if constexpr (!depends_on<V, Arg>::value)
+        return zero{};
+    else
+        return mul_all(outer_derivative(f), derive(f.arg, v));
 }
 
 // d(u^p) = p·u^(p-1)·du
 template <class B, class V>
 constexpr auto derive(const real_power<B>& r, V v) {
-    return mul_all(constant{{}, r.exponent}, real_power<B>{{}, r.base, r.exponent - number(1)}, derive(r.base, v));
+    if constexpr (!depends_on<V, B>::value)
+        return zero{};
+    else
+        return mul_all(constant{{}, r.exponent}, real_power<B>{{}, r.base, r.exponent - number(1)}, derive(r.base, v));
 }
 
 // d(u^w) = u^w·(dw·log(u) + w·du/u)
 template <class B, class E, class V>
 constexpr auto derive(const power<B, E>& p, V v) {
-    return mul_all(p, add_all(mul_all(derive(p.exponent, v), apply_function<ops::log>(p.base)),
+    if constexpr (!depends_on<V, B>::value && !depends_on<V, E>::value)
+        return zero{};
+    else
+        return mul_all(p, add_all(mul_all(derive(p.exponent, v), apply_function<ops::log>(p.base)),
                               mul_all(p.exponent, derive(p.base, v), power_of<-1>(p.base))));
 }
 

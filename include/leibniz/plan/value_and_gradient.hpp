@@ -79,19 +79,23 @@ LEIBNIZ_INLINE constexpr auto gather_all_numbers(const E&... expressions) {
     return numbers;
 }
 
-// f(I) for I = 0 ... N-1, each a compile-time constant, in blocks (Clang
-// expands at most 256 operands in one fold).
-template <std::size_t N, class F>
-LEIBNIZ_INLINE constexpr void for_each_index(F&& f) {
-    [&]<std::size_t... B>(std::index_sequence<B...>) LEIBNIZ_INLINE {
-        auto block = [&]<std::size_t First, std::size_t... I>(std::integral_constant<std::size_t, First>,
-                                                              std::index_sequence<I...>) LEIBNIZ_INLINE {
-            (f(std::integral_constant<std::size_t, First + I>{}), ...);
-        };
-        (block(std::integral_constant<std::size_t, B * block_size>{},
-               std::make_index_sequence<(N - B * block_size < block_size ? N - B * block_size : block_size)>{}),
-         ...);
-    }(std::make_index_sequence<(N + block_size - 1) / block_size>{});
+// out[I] = r[Plan.outputs[First + I]] for I < N, every index a compile-time
+// constant (a register read at an index known only at run time keeps every
+// register in memory), in blocks of folds: one function per block, not one
+// per element (Clang expands at most 256 operands in one fold).
+template <const auto& Plan, std::size_t First, std::size_t Base, class T, class Out, std::size_t... I>
+LEIBNIZ_INLINE constexpr void copy_outputs_block(std::index_sequence<I...>, const T* r, Out& out) {
+    ((out[Base + I] = r[Plan.outputs[First + Base + I]]), ...);
+}
+template <const auto& Plan, std::size_t First, std::size_t N, class T, class Out, std::size_t... B>
+LEIBNIZ_INLINE constexpr void copy_outputs_blocks(std::index_sequence<B...>, const T* r, Out& out) {
+    (copy_outputs_block<Plan, First, B * block_size>(
+         std::make_index_sequence<(N - B * block_size < block_size ? N - B * block_size : block_size)>{}, r, out),
+     ...);
+}
+template <const auto& Plan, std::size_t First, std::size_t N, class T, class Out>
+LEIBNIZ_INLINE constexpr void copy_outputs(const T* r, Out& out) {
+    copy_outputs_blocks<Plan, First, N>(std::make_index_sequence<(N + block_size - 1) / block_size>{}, r, out);
 }
 
 // Runs the plan on gathered inputs and numbers.
@@ -102,11 +106,7 @@ LEIBNIZ_INLINE constexpr void run_gradient_plan(const T* inputs, numbers_view<T>
     T r[P.size];
     run<T, P>(r, inputs, numbers);
     value = r[P.outputs[0]];
-    // Compile-time indices: a register read at an index known only at run time
-    // keeps every register in memory.
-    for_each_index<Vars::size>([&]<std::size_t I>(std::integral_constant<std::size_t, I>) LEIBNIZ_INLINE {
-        gradient[I] = r[P.outputs[I + 1]];
-    });
+    copy_outputs<P, 1, Vars::size>(r, gradient);
 }
 
 template <class T, class Vars, class E, class Env>
@@ -141,15 +141,28 @@ LEIBNIZ_FLATTEN constexpr void sum_over_samples(const L& loss, const Data& data,
     }
 }
 
-// The upper triangle (i <= j, row by row) of the symmetric matrix from outputs First ...
+// The symmetric matrix from its upper triangle (i <= j, row by row) at
+// outputs First ...: row i, column j is triangle entry t(min, max).
+constexpr std::size_t triangle_position(std::size_t n, std::size_t k) {
+    const std::size_t i = k / n, j = k % n;
+    const std::size_t lo = i < j ? i : j, hi = i < j ? j : i;
+    return lo * n - (lo * (lo - 1)) / 2 + (hi - lo);
+}
+template <const auto& Plan, std::size_t First, std::size_t N, std::size_t Base, class T, std::size_t... K>
+LEIBNIZ_INLINE constexpr void fill_symmetric_block(std::index_sequence<K...>, const T* r,
+                                                   std::array<std::array<T, N>, N>& h) {
+    ((h[(Base + K) / N][(Base + K) % N] = r[Plan.outputs[First + triangle_position(N, Base + K)]]), ...);
+}
+template <const auto& Plan, std::size_t First, std::size_t N, class T, std::size_t... B>
+LEIBNIZ_INLINE constexpr void fill_symmetric_blocks(std::index_sequence<B...>, const T* r,
+                                                    std::array<std::array<T, N>, N>& h) {
+    (fill_symmetric_block<Plan, First, N, B * block_size>(
+         std::make_index_sequence<(N * N - B * block_size < block_size ? N * N - B * block_size : block_size)>{}, r, h),
+     ...);
+}
 template <const auto& Plan, std::size_t First, std::size_t N, class T>
 LEIBNIZ_INLINE constexpr void fill_symmetric(const T* r, std::array<std::array<T, N>, N>& h) {
-    for_each_index<N * N>([&]<std::size_t K>(std::integral_constant<std::size_t, K>) LEIBNIZ_INLINE {
-        constexpr std::size_t i = K / N, j = K % N;
-        constexpr std::size_t lo = i < j ? i : j, hi = i < j ? j : i;
-        constexpr std::size_t t = lo * N - (lo * (lo - 1)) / 2 + (hi - lo);  // row lo of the triangle
-        h[i][j] = r[Plan.outputs[First + t]];
-    });
+    fill_symmetric_blocks<Plan, First, N>(std::make_index_sequence<(N * N + block_size - 1) / block_size>{}, r, h);
 }
 
 template <class F, class Vars, class Entries>
@@ -190,9 +203,7 @@ LEIBNIZ_FLATTEN LEIBNIZ_INLINE constexpr void hessian_by_plan(const F* f, const 
         run<T, P>(r, inputs.data(), numbers.view());
         if constexpr (with_gradient) {
             *value = r[P.outputs[0]];
-            for_each_index<n>([&]<std::size_t V>(std::integral_constant<std::size_t, V>) LEIBNIZ_INLINE {
-                (*gradient)[V] = r[P.outputs[1 + V]];
-            });
+            copy_outputs<P, 1, n>(r, *gradient);
         }
         fill_symmetric<P, (with_gradient ? 1 + n : 0)>(r, hessian);
     }(std::make_index_sequence<size_of<Entries>>{});

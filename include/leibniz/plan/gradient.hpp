@@ -167,30 +167,6 @@ constexpr void append_value_and_gradient(lowering& l, int root, std::size_t n, b
     }
 }
 
-// Outputs: the value, then ∂/∂ each of Vars.
-template <class E, class Vars>
-struct gradient_plan_builder {
-    static constexpr std::size_t outputs = 1 + Vars::size;
-    static constexpr void build(compacted& out, int& numbers, int& extras, bool& supported) {
-        lowering l;
-        l.differentiated = static_cast<int>(Vars::size);
-        const int root = lower_node<Vars>(l, static_cast<const E*>(nullptr));
-        buffer<int> outputs;
-        append_value_and_gradient(l, root, Vars::size, outputs);
-        numbers = l.numbers;
-        extras = l.extras;
-        supported = l.supported;
-        compact(l.b, outputs, out);
-    }
-    static constexpr std::size_t size() {
-        compacted c;
-        int numbers = 0, extras = 0;
-        bool supported = true;
-        build(c, numbers, extras, supported);
-        return c.code.size;
-    }
-};
-
 // Outputs: (when E is not void) the value and ∂/∂ each of Vars, then the
 // values of the given expressions (the Hessian's symbolic entries), all in
 // one plan: a subexpression they share is computed once.
@@ -212,18 +188,22 @@ struct entries_plan_builder {
         supported = l.supported;
         compact(l.b, outputs, out);
     }
-    static constexpr std::size_t size() {
-        compacted c;
-        int numbers = 0, extras = 0;
-        bool supported = true;
-        build(c, numbers, extras, supported);
-        return c.code.size;
-    }
 };
+
+// The size of a builder's plan: a constant evaluation of its own, so that the
+// plan's array can be sized exactly.
+template <class Builder>
+constexpr std::size_t plan_size() {
+    compacted c;
+    int numbers = 0, extras = 0;
+    bool supported = true;
+    Builder::build(c, numbers, extras, supported);
+    return c.code.size;
+}
 
 template <class Builder>
 constexpr auto compile_plan() {
-    constexpr std::size_t size = Builder::size();
+    constexpr std::size_t size = plan_size<Builder>();
     compacted c;
     int numbers = 0, extras = 0;
     bool supported = true;
@@ -238,8 +218,9 @@ constexpr auto compile_plan() {
     return p;
 }
 
+// Outputs: the value, then ∂/∂ each of Vars.
 template <class E, class Vars>
-inline constexpr auto gradient_plan = compile_plan<gradient_plan_builder<E, Vars>>();
+inline constexpr auto gradient_plan = compile_plan<entries_plan_builder<E, Vars>>();
 
 // E void: the entries alone (lz::hessian).
 template <class E, class Vars, class... Entries>

@@ -164,6 +164,12 @@ struct number {
     }
 };
 
+// A value known exactly (0, 1, a stored number, |−2| ...), or not known.
+struct exact_number {
+    bool known = false;
+    number value{};
+};
+
 // The value of a number in the scalar type of an evaluation.
 template <class T>
 constexpr T to_scalar(const number& n) {

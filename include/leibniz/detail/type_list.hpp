@@ -41,6 +41,16 @@ inline constexpr std::size_t position<T, type_list<Ts...>> = [] {
     return i;
 }();
 
+// The type at index I of the list.
+template <std::size_t I, class List>
+struct type_at_impl;
+template <std::size_t I, class... Ts>
+struct type_at_impl<I, type_list<Ts...>> {
+    using type = std::tuple_element_t<I, std::tuple<Ts...>>;
+};
+template <std::size_t I, class List>
+using type_at = typename type_at_impl<I, List>::type;
+
 template <class T, class... Ts>
 inline constexpr std::size_t count_in = (std::size_t{std::is_same_v<T, Ts>} + ... + 0);
 

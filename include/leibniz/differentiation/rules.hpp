@@ -119,42 +119,10 @@ constexpr auto derive(const mul<factor<B, N>...>& p, V v) {
     }
 }
 
-// The outer derivative f'(u) of each function, as an expression in u (and f(u) itself).
-template <class Arg>
-constexpr auto outer_derivative(const function<ops::sin, Arg>& f) {
-    return apply_function<ops::cos>(f.arg);
-}
-template <class Arg>
-constexpr auto outer_derivative(const function<ops::cos, Arg>& f) {
-    return negate(apply_function<ops::sin>(f.arg));
-}
-template <class Arg>  // 1 + tan²u: shares tan(u) with the value
-constexpr auto outer_derivative(const function<ops::tan, Arg>& f) {
-    return add_all(one{}, power_of<2>(f));
-}
-template <class Arg>
-constexpr auto outer_derivative(const function<ops::exp, Arg>& f) {
-    return f;
-}
-template <class Arg>
-constexpr auto outer_derivative(const function<ops::log, Arg>& f) {
-    return power_of<-1>(f.arg);
-}
-template <class Arg>  // 1 / (2·sqrt(u))
-constexpr auto outer_derivative(const function<ops::sqrt, Arg>& f) {
-    return mul_all(constant{{}, number::ratio(1, 2)}, power_of<-1>(f));
-}
-template <class Arg>  // 1 - tanh²u
-constexpr auto outer_derivative(const function<ops::tanh, Arg>& f) {
-    return add_all(one{}, negate(power_of<2>(f)));
-}
-template <class Arg>  // sign(u), which is 0 at 0
-constexpr auto outer_derivative(const function<ops::abs, Arg>& f) {
-    return apply_function<ops::sign>(f.arg);
-}
-template <class Arg>  // 0 almost everywhere
-constexpr zero outer_derivative(const function<ops::sign, Arg>&) {
-    return {};
+// The outer derivative f'(u) of a function, as an expression in u (and f(u) itself).
+template <class Op, class Arg>
+constexpr auto outer_derivative(const function<Op, Arg>& f) {
+    return Op::derivative(f);
 }
 
 template <class Op, class Arg, class V>

@@ -10,6 +10,7 @@
 #include <leibniz/evaluation/math.hpp>
 #include <leibniz/evaluation/point.hpp>
 #include <leibniz/expression/nodes.hpp>
+#include <leibniz/expression/operations.hpp>
 
 #include <tuple>
 #include <utility>
@@ -101,16 +102,7 @@ LEIBNIZ_INLINE constexpr T evaluate(const mul<factor<B, N>...>& p, const Env& en
 
 template <class T, class Env, class Op, class A>
 LEIBNIZ_INLINE constexpr T evaluate(const function<Op, A>& f, const Env& env) {
-    T u = evaluate<T>(f.arg, env);
-    if constexpr (std::is_same_v<Op, ops::sin>) return math::sin(u);
-    else if constexpr (std::is_same_v<Op, ops::cos>) return math::cos(u);
-    else if constexpr (std::is_same_v<Op, ops::tan>) return math::tan(u);
-    else if constexpr (std::is_same_v<Op, ops::exp>) return math::exp(u);
-    else if constexpr (std::is_same_v<Op, ops::log>) return math::log(u);
-    else if constexpr (std::is_same_v<Op, ops::sqrt>) return math::sqrt(u);
-    else if constexpr (std::is_same_v<Op, ops::tanh>) return math::tanh(u);
-    else if constexpr (std::is_same_v<Op, ops::abs>) return math::abs(u);
-    else return math::sign(u);
+    return Op::value(evaluate<T>(f.arg, env));
 }
 
 template <class T, class Env, class B>

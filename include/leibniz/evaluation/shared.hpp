@@ -31,6 +31,7 @@
 #include <leibniz/evaluation/free_variables.hpp>
 #include <leibniz/evaluation/math.hpp>
 #include <leibniz/expression/nodes.hpp>
+#include <leibniz/expression/operations.hpp>
 
 #include <array>
 #include <cstddef>
@@ -227,15 +228,7 @@ template <class T, class Ctx, class Op, class A>
 LEIBNIZ_INLINE constexpr auto forward_node(const function<Op, A>& f, Ctx& ctx) {
     record<T, function<Op, A>> r{T{}, forward<T>(f.arg, ctx)};
     const T& u = r.arg.value;
-    if constexpr (std::is_same_v<Op, ops::sin>) r.value = math::sin(u);
-    else if constexpr (std::is_same_v<Op, ops::cos>) r.value = math::cos(u);
-    else if constexpr (std::is_same_v<Op, ops::tan>) r.value = math::tan(u);
-    else if constexpr (std::is_same_v<Op, ops::exp>) r.value = math::exp(u);
-    else if constexpr (std::is_same_v<Op, ops::log>) r.value = math::log(u);
-    else if constexpr (std::is_same_v<Op, ops::sqrt>) r.value = math::sqrt(u);
-    else if constexpr (std::is_same_v<Op, ops::tanh>) r.value = math::tanh(u);
-    else if constexpr (std::is_same_v<Op, ops::abs>) r.value = math::abs(u);
-    else r.value = math::sign(u);
+    r.value = Op::value(u);
     return r;
 }
 
@@ -447,23 +440,8 @@ LEIBNIZ_INLINE constexpr void backward(const function<Op, Arg>& f, const record<
                         Acc& acc) {
     const T& u = r.arg.value;
     const T& v = r.value;
-    if constexpr (std::is_same_v<Op, ops::sin>)
-        backward(f.arg, r.arg, times(adjoint, math::cos(u)), acc);
-    else if constexpr (std::is_same_v<Op, ops::cos>)
-        backward(f.arg, r.arg, times(negated(adjoint), math::sin(u)), acc);
-    else if constexpr (std::is_same_v<Op, ops::tan>)
-        backward(f.arg, r.arg, times(adjoint, T(1) + v * v), acc);
-    else if constexpr (std::is_same_v<Op, ops::exp>)
-        backward(f.arg, r.arg, times(adjoint, v), acc);
-    else if constexpr (std::is_same_v<Op, ops::log>)
-        backward(f.arg, r.arg, as_value<T>(adjoint) / u, acc);
-    else if constexpr (std::is_same_v<Op, ops::sqrt>)
-        backward(f.arg, r.arg, as_value<T>(adjoint) / (v + v), acc);
-    else if constexpr (std::is_same_v<Op, ops::tanh>)
-        backward(f.arg, r.arg, times(adjoint, T(1) - v * v), acc);
-    else if constexpr (std::is_same_v<Op, ops::abs>)
-        backward(f.arg, r.arg, times(adjoint, math::sign(u)), acc);
-    // sign: derivative 0, nothing flows on
+    if constexpr (!Op::piecewise_constant)  // (sign: nothing flows on)
+        backward(f.arg, r.arg, Op::chain(as_value<T>(adjoint), u, v), acc);
 }
 
 template <class T, class A, class Acc, class B>

@@ -1,35 +1,13 @@
 // The elementary functions of expressions, found by argument-dependent lookup:
-// sin cos tan exp log sqrt tanh abs, pow<N>(e), pow(e, p).
+// sin cos tan exp log sqrt tanh abs, pow<N>(e), pow(e, p). What each function
+// is (value, derivative, printing) is its trait in expression/operations.hpp.
 #pragma once
 
 #include <leibniz/expression/nodes.hpp>
+#include <leibniz/expression/operations.hpp>
 #include <leibniz/simplification/collect.hpp>
 
 namespace leibniz {
-
-namespace detail {
-// f(arg) with the structural values of each function folded: sin(0) is 0,
-// exp(0) is 1, log(1) is 0, ... Numbers are not folded (that would need the
-// function's value at compile time in the number's precision).
-template <class Op, class Arg>
-constexpr auto apply_function(const Arg& arg) {
-    using namespace leibniz::ops;
-    constexpr bool odd_at_zero = std::is_same_v<Op, ops::sin> || std::is_same_v<Op, ops::tan> ||
-                                 std::is_same_v<Op, ops::tanh> || std::is_same_v<Op, ops::sqrt> ||
-                                 std::is_same_v<Op, ops::abs> || std::is_same_v<Op, ops::sign>;
-    if constexpr (std::is_same_v<Arg, zero> && odd_at_zero)
-        return zero{};
-    else if constexpr (std::is_same_v<Arg, zero> && (std::is_same_v<Op, ops::cos> || std::is_same_v<Op, ops::exp>))
-        return one{};
-    else if constexpr (std::is_same_v<Arg, one> && std::is_same_v<Op, ops::log>)
-        return zero{};
-    else if constexpr (std::is_same_v<Arg, one> &&
-                       (std::is_same_v<Op, ops::sqrt> || std::is_same_v<Op, ops::abs> || std::is_same_v<Op, ops::sign>))
-        return one{};
-    else
-        return function<Op, Arg>{{}, arg};
-}
-}  // namespace detail
 
 template <Operand E>
 constexpr auto sin(const E& e) {

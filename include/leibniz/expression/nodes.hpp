@@ -16,6 +16,7 @@
 
 #include <leibniz/detail/number.hpp>
 #include <leibniz/detail/tuple.hpp>
+#include <leibniz/detail/type_list.hpp>
 
 #include <type_traits>
 
@@ -72,18 +73,35 @@ struct mul : expression_base<mul<Factors...>> {
     detail::tuple<Factors...> factors;
 };
 
-// The elementary functions, one tag each.
+// The elementary functions. Each is one trait, `ops::sin` and so on, that
+// holds everything the library knows of it: its name, its value, its
+// derivative as an expression and as a chain rule, its exact values
+// (expression/operations.hpp, where the concept `elementary_function` checks
+// that nothing is missing). This list is their registry: a function's place
+// in it is its rank in canonical order, and its operation in a plan.
 namespace ops {
-struct sin {};
-struct cos {};
-struct tan {};
-struct exp {};
-struct log {};
-struct sqrt {};
-struct tanh {};
-struct abs {};
-struct sign {};  // the derivative of abs
+struct sin;
+struct cos;
+struct tan;
+struct exp;
+struct log;
+struct sqrt;
+struct tanh;
+struct abs;
+struct sign;  // the derivative of abs
+using elementary = detail::type_list<sin, cos, tan, exp, log, sqrt, tanh, abs, sign>;
 }  // namespace ops
+
+namespace detail {
+// The place of an elementary function in the registry.
+template <class Op>
+constexpr std::size_t operation_index() {
+    constexpr std::size_t i = position<Op, ops::elementary>;
+    static_assert(i < ops::elementary::size,
+                  "leibniz: this operation is not listed in ops::elementary (expression/nodes.hpp)");
+    return i;
+}
+}  // namespace detail
 
 template <class Op, class Arg>
 struct function : expression_base<function<Op, Arg>> {

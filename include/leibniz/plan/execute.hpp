@@ -67,18 +67,10 @@ LEIBNIZ_INLINE constexpr T interpret(const instruction& in, const T* r, const T*
     else if constexpr (Code == op::div) return r[in.a] / r[in.b];
     else if constexpr (Code == op::neg) return -r[in.a];
     else if constexpr (Code == op::ipow) return ipow_by_squaring(r[in.a], in.k);
-    else if constexpr (Code == op::sin) return math::sin(r[in.a]);
-    else if constexpr (Code == op::cos) return math::cos(r[in.a]);
-    else if constexpr (Code == op::tan) return math::tan(r[in.a]);
-    else if constexpr (Code == op::exp) return math::exp(r[in.a]);
-    else if constexpr (Code == op::log) return math::log(r[in.a]);
-    else if constexpr (Code == op::sqrt) return math::sqrt(r[in.a]);
-    else if constexpr (Code == op::tanh) return math::tanh(r[in.a]);
-    else if constexpr (Code == op::abs) return math::abs(r[in.a]);
-    else if constexpr (Code == op::sign) return math::sign(r[in.a]);
     else if constexpr (Code == op::pow) return math::pow(r[in.a], r[in.b]);
     else if constexpr (Code == op::real_pow) return real_power_of(r[in.a], *numbers.exact[in.b], in.k);
-    else return real_coefficient_of<T>(*numbers.exact[in.b], in.k);
+    else if constexpr (Code == op::real_coefficient) return real_coefficient_of<T>(*numbers.exact[in.b], in.k);
+    else return function_of<Code>::value(r[in.a]);
 }
 
 template <class T>

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <leibniz/config.hpp>
+#include <leibniz/expression/operations.hpp>
 #include <leibniz/plan/lower.hpp>
 #include <leibniz/plan/schedule.hpp>
 
@@ -24,6 +25,37 @@
 #include <type_traits>
 
 namespace leibniz::detail::plan {
+
+// A register of the plan being built, with the arithmetic of numbers: the
+// chain rules of expression/operations.hpp, written once for scalars, append
+// their instructions through it.
+struct emitted {
+    builder* b;
+    int id;
+
+    constexpr emitted integer(int k) const { return {b, b->integer(k)}; }
+    template <class Op>
+    constexpr emitted apply() const {
+        return {b, b->unary(function_code<Op>(), id)};
+    }
+    friend constexpr emitted operator+(emitted x, emitted y) { return {x.b, x.b->add(x.id, y.id)}; }
+    friend constexpr emitted operator-(emitted x, emitted y) { return {x.b, x.b->sub(x.id, y.id)}; }
+    friend constexpr emitted operator*(emitted x, emitted y) { return {x.b, x.b->mul(x.id, y.id)}; }
+    friend constexpr emitted operator/(emitted x, emitted y) { return {x.b, x.b->div(x.id, y.id)}; }
+    friend constexpr emitted operator-(emitted x) { return {x.b, x.b->neg(x.id)}; }
+};
+
+// g·f'(u) for the function f of the registry, given v = f(u) (-1: f' is 0).
+template <class Op>
+constexpr int chain_rule(builder& b, int g, int u, int v) {
+    if constexpr (Op::piecewise_constant)
+        return -1;
+    else
+        return Op::chain(emitted{&b, g}, emitted{&b, u}, emitted{&b, v}).id;
+}
+inline constexpr auto chain_rules = []<class... Op>(type_list<Op...>) {
+    return std::array<int (*)(builder&, int, int, int), sizeof...(Op)>{&chain_rule<Op>...};
+}(ops::elementary{});
 
 // Adds `contribution` (negated when `negative`) to the adjoint of `target`.
 constexpr void accumulate(builder& b, buffer<int>& adjoint, int target, int contribution, bool negative) {
@@ -74,38 +106,19 @@ constexpr void reverse_sweep(builder& b, int root, std::size_t end, buffer<int>&
                 else  // k·v/a, as the tree sweep: -inf rather than NaN at a = 0
                     add_to(in.a, b.mul(g, b.div(b.mul(b.integer(in.k), v), in.a)));
                 break;
-            case op::sin:
-                add_to(in.a, b.mul(g, b.unary(op::cos, in.a)));
-                break;
-            case op::cos:
-                add_to(in.a, b.mul(g, b.unary(op::sin, in.a)), true);
-                break;
-            case op::tan:
-                add_to(in.a, b.mul(g, b.add(b.integer(1), b.mul(v, v))));
-                break;
-            case op::exp:
-                add_to(in.a, b.mul(g, v));
-                break;
-            case op::log:
-                add_to(in.a, b.div(g, in.a));
-                break;
-            case op::sqrt:
-                add_to(in.a, b.div(g, b.add(v, v)));
-                break;
-            case op::tanh:
-                add_to(in.a, b.mul(g, b.sub(b.integer(1), b.mul(v, v))));
-                break;
-            case op::abs:
-                add_to(in.a, b.mul(g, b.unary(op::sign, in.a)));
-                break;
             case op::pow:
                 add_to(in.a, b.mul(g, b.mul(in.b, b.pow(in.a, b.sub(in.b, b.integer(1))))));
-                add_to(in.b, b.mul(g, b.mul(v, b.unary(op::log, in.a))));
+                add_to(in.b, b.mul(g, b.mul(v, b.unary(function_code<ops::log>(), in.a))));
                 break;
             case op::real_pow:
                 add_to(in.a, b.mul(g, b.mul(b.real_coefficient(in.b, in.k), b.real_pow(in.a, in.b, in.k + 1))));
                 break;
-            default:  // leaves, sign (derivative 0)
+            default:  // leaves, and the elementary functions by their chain rules
+                if (is_function(in.code)) {
+                    const int contribution = chain_rules[static_cast<std::size_t>(in.code) -
+                                                         static_cast<std::size_t>(op::first_function)](b, g, in.a, v);
+                    if (contribution >= 0) add_to(in.a, contribution);
+                }
                 break;
         }
     }

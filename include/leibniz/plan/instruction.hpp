@@ -7,6 +7,8 @@
 // small integers known from the structure alone (0, ±1, exponents).
 #pragma once
 
+#include <leibniz/expression/nodes.hpp>
+
 #include <cstddef>
 
 namespace leibniz::detail::plan {
@@ -21,20 +23,21 @@ enum class op : unsigned char {
     div,               // a / b
     neg,               // -a
     ipow,              // a^k, |k| >= 2 or k = -1 known from the type (squarings; k < 0: 1/a^-k)
-    sin,
-    cos,
-    tan,
-    exp,
-    log,
-    sqrt,
-    tanh,
-    abs,
-    sign,
     pow,               // a^b, both values
     real_pow,          // a^(p - k), p stored number b (an exact integer exponent by squarings)
-    real_coefficient,  // p - k, p stored number b (the last: see operation_count)
+    real_coefficient,  // p - k, p stored number b
+    first_function,    // f(a) for the elementary functions, in the order of ops::elementary (the last)
 };
-inline constexpr std::size_t operation_count = static_cast<std::size_t>(op::real_coefficient) + 1;
+inline constexpr std::size_t operation_count = static_cast<std::size_t>(op::first_function) + ops::elementary::size;
+
+// The operation of an elementary function, and the function of an operation.
+template <class Op>
+constexpr op function_code() {
+    return static_cast<op>(static_cast<std::size_t>(op::first_function) + operation_index<Op>());
+}
+constexpr bool is_function(op code) { return code >= op::first_function; }
+template <op Code>
+using function_of = type_at<static_cast<std::size_t>(Code) - static_cast<std::size_t>(op::first_function), ops::elementary>;
 
 // Is the operation a function of its operands alone (a candidate for value numbering)?
 // Every operation is: leaves are identified by their slot or value.

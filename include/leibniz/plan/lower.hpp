@@ -97,23 +97,10 @@ constexpr int lower_node(lowering& l, const mul<factor<B, N>...>*) {
     return product;
 }
 
-template <class Op>
-constexpr op function_op() {
-    if constexpr (std::is_same_v<Op, ops::sin>) return op::sin;
-    else if constexpr (std::is_same_v<Op, ops::cos>) return op::cos;
-    else if constexpr (std::is_same_v<Op, ops::tan>) return op::tan;
-    else if constexpr (std::is_same_v<Op, ops::exp>) return op::exp;
-    else if constexpr (std::is_same_v<Op, ops::log>) return op::log;
-    else if constexpr (std::is_same_v<Op, ops::sqrt>) return op::sqrt;
-    else if constexpr (std::is_same_v<Op, ops::tanh>) return op::tanh;
-    else if constexpr (std::is_same_v<Op, ops::abs>) return op::abs;
-    else return op::sign;
-}
-
 template <class Vars, class Op, class A>
 constexpr int lower_node(lowering& l, const function<Op, A>*) {
     const int arg = lower_node<Vars>(l, static_cast<const A*>(nullptr));
-    return l.b.unary(function_op<Op>(), arg);
+    return l.b.unary(function_code<Op>(), arg);
 }
 
 template <class Vars, class B>

@@ -15,6 +15,7 @@
 
 #include <leibniz/detail/tuple.hpp>
 #include <leibniz/expression/nodes.hpp>
+#include <leibniz/expression/operations.hpp>
 #include <leibniz/expression/variable.hpp>
 #include <leibniz/printing/number.hpp>
 #include <leibniz/printing/writer.hpp>
@@ -26,27 +27,6 @@
 #include <utility>
 
 namespace leibniz::detail {
-
-template <class Op>
-inline constexpr const char* function_name = "";
-template <>
-inline constexpr const char* function_name<ops::sin> = "sin";
-template <>
-inline constexpr const char* function_name<ops::cos> = "cos";
-template <>
-inline constexpr const char* function_name<ops::tan> = "tan";
-template <>
-inline constexpr const char* function_name<ops::exp> = "exp";
-template <>
-inline constexpr const char* function_name<ops::log> = "log";
-template <>
-inline constexpr const char* function_name<ops::sqrt> = "sqrt";
-template <>
-inline constexpr const char* function_name<ops::tanh> = "tanh";
-template <>
-inline constexpr const char* function_name<ops::abs> = "abs";
-template <>
-inline constexpr const char* function_name<ops::sign> = "sign";
 
 // Shapes that print as one unbroken token (no parentheses needed around them).
 template <class T>
@@ -191,7 +171,7 @@ constexpr void print_node(W& w, const variable<C...>&) {
 }
 template <class W, class Op, class A>
 constexpr void print_node(W& w, const function<Op, A>& f) {
-    w.put(function_name<Op>);
+    w.put(Op::name);
     w.put('(');
     print(w, f.arg);
     w.put(')');

@@ -27,6 +27,7 @@
 
 #include <leibniz/detail/tuple.hpp>
 #include <leibniz/expression/nodes.hpp>
+#include <leibniz/expression/operations.hpp>
 #include <leibniz/simplification/collect.hpp>
 
 #include <array>
@@ -105,11 +106,6 @@ constexpr int exponent_of(const factor<B, N>&) {
 template <class List>
 constexpr number constant_of(const List& list);
 
-struct exact_number {
-    bool known = false;
-    number value{};
-};
-
 // The exact value of a node built from stored numbers alone, where one is
 // known without rounding; otherwise unknown.
 template <class E>
@@ -124,20 +120,7 @@ constexpr exact_number exact_value(const E& e) {
     } else if constexpr (is_function_node<N>) {
         const exact_number a = exact_value(e.arg);
         if (!a.known) return {};
-        using Op = typename op_of<N>::type;
-        if constexpr (std::is_same_v<Op, ops::log>) {
-            if (a.value.is_one()) return {true, number(0)};
-        } else if constexpr (std::is_same_v<Op, ops::exp> || std::is_same_v<Op, ops::cos>) {
-            if (a.value.is_zero()) return {true, number(1)};
-        } else if constexpr (std::is_same_v<Op, ops::sin> || std::is_same_v<Op, ops::tan> ||
-                             std::is_same_v<Op, ops::tanh>) {
-            if (a.value.is_zero()) return {true, number(0)};
-        } else if constexpr (std::is_same_v<Op, ops::sqrt>) {
-            if (a.value.is_zero() || a.value.is_one()) return a;
-        } else if constexpr (std::is_same_v<Op, ops::abs>) {
-            return {true, a.value.is_negative() ? -a.value : a.value};
-        }
-        return {};
+        return op_of<N>::type::exact(a.value);
     } else if constexpr (is_real_power_node<N>) {
         const exact_number b = exact_value(e.base);
         if (b.known && b.value.is_one()) return {true, number(1)};

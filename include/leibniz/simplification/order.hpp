@@ -38,26 +38,10 @@ enum key_token : int {
     key_one,
 };
 
+// A function's rank is its place in the registry ops::elementary (an
+// unregistered function stops compilation there, never shares a key).
 template <class Op>
-inline constexpr int function_rank = 0;
-template <>
-inline constexpr int function_rank<ops::sin> = 1;
-template <>
-inline constexpr int function_rank<ops::cos> = 2;
-template <>
-inline constexpr int function_rank<ops::tan> = 3;
-template <>
-inline constexpr int function_rank<ops::exp> = 4;
-template <>
-inline constexpr int function_rank<ops::log> = 5;
-template <>
-inline constexpr int function_rank<ops::sqrt> = 6;
-template <>
-inline constexpr int function_rank<ops::tanh> = 7;
-template <>
-inline constexpr int function_rank<ops::abs> = 8;
-template <>
-inline constexpr int function_rank<ops::sign> = 9;
+inline constexpr int function_rank = static_cast<int>(operation_index<Op>()) + 1;
 
 // A sink that only counts, and one that writes: the same function computes a
 // key's length and its tokens.

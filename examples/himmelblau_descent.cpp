@@ -57,7 +57,7 @@ struct descent_table {
         });
         std::printf("%-17s %-22s (%10.6f, %10.6f) %9.1e %6zu  %s\n", std::string(name).c_str(),
                     std::string(settings).c_str(), r.point[x], r.point[y], r.value, r.iterations,
-                    std::string(lz::to_string(r.status)).c_str());
+                    lz::to_string(r.status).c_str());
         const auto& m = minima[expected_minimum];
         check.expect(std::hypot(r.point[x] - m[0], r.point[y] - m[1]) <= distance,
                      std::string(name) + " ends at the minimum printed");

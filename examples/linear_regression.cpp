@@ -89,7 +89,7 @@ int main(int argc, char** argv) {
                                    lz::stop{.max_iterations = 5000, .gradient_tolerance = 1e-10});
     std::printf("full-batch gradient descent:      t1 = %.6f, t2 = %.6f, J = %.6f  (%zu steps, %s)\n",
                 full.point[t1], full.point[t2], full.value, full.iterations,
-                std::string(lz::to_string(full.status)).c_str());
+                lz::to_string(full.status).c_str());
     check.expect(std::fabs(full.point[t1] - intercept) < 1e-6 && std::fabs(full.point[t2] - slope) < 1e-6,
                  "full batch recovers the least-squares line within 1e-6");
     check.expect(full.status == lz::status::converged, "full batch converges");

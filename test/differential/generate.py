@@ -11,7 +11,9 @@ writes DIR/differential_NN.cpp (K expressions each) and DIR/manifest.json
 Every expression stays inside its domain at its sample points: no log or
 sqrt of a value near or below zero, tan away from its poles, abs and sign
 away from 0, no division by a value near zero, real powers of positive bases
-only, no overflow. Each expected number comes with an error scale: an
+only, no overflow. Besides three generic points, each expression gets one
+point of special values (0, ±1, small integers: the inputs users meet) where
+it and its partials are finite and inside the domain. Each expected number comes with an error scale: an
 estimate of the rounding error a correct double evaluation may make,
 computed over SymPy's own expression for it (a sum's error grows with the
 sum of its terms' magnitudes, not with its value). The C++ check allows 1e-9
@@ -379,6 +381,38 @@ def value_and_scale(e, point):
 # ---------------------------------------------------------------------------
 # One expression with its expected values
 # ---------------------------------------------------------------------------
+# The points users meet: 0, ±1 and small integers, in every variable.
+SPECIAL_VALUES = [0.0, 1.0, -1.0, 2.0, -2.0, 3.0]
+SPECIAL_TRIES = 24
+
+
+def special_points(index, names):
+    """Candidate points whose coordinates are all special values: all zeros
+    and all ones first, then random mixes. Drawn from a stream of their own
+    (seeded by the expression's index), so adding them leaves the
+    expressions and their generic points as they were."""
+    rng = random.Random(1_000_003 * (index + 1))
+    yield {n: 0.0 for n in names}
+    yield {n: 1.0 for n in names}
+    for _ in range(SPECIAL_TRIES):
+        yield {n: rng.choice(SPECIAL_VALUES) for n in names}
+
+
+def sample_at(tree, f, names, point):
+    """The sample at point (value, gradient, Hessian with error scales), or
+    None where the expression leaves its domain, the point is ill-conditioned
+    or a value is not finite."""
+    try:
+        check_node(tree, {n: mpmath.mpf(point[n]) for n in names})
+        expected = expected_at(f, names, point)
+    except (OutOfDomain, ZeroDivisionError, ValueError, OverflowError):
+        return None
+    if expected is None:
+        return None
+    raise_to_floor(expected)
+    return {"point": point, **expected}
+
+
 def random_point(rng, names):
     # Short decimals, so the C++ literal and the double SymPy sees are the same number.
     return {n: float(f"{rng.uniform(-2.5, 2.5):.3f}") for n in names}
@@ -393,6 +427,8 @@ def expected_at(f, names, point):
 
     def entry(expr):
         v, s = value_and_scale(expr, mp_point)
+        if not (mpmath.isfinite(v) and mpmath.isfinite(s)):
+            return None
         if abs(v) > MAGNITUDE_LIMIT or s > MAGNITUDE_LIMIT * 1e3:
             return None
         if s > MAX_CONDITION * abs(v) and abs(v) > 0:
@@ -445,23 +481,21 @@ def make_case(gen, rng, index, points_per_expression):
             continue
         samples = []
         for _ in range(60):
-            point = random_point(rng, names)
-            try:
-                check_node(tree, {n: mpmath.mpf(point[n]) for n in names})
-            except (OutOfDomain, ZeroDivisionError, ValueError, OverflowError):
+            sample = sample_at(tree, f, names, random_point(rng, names))
+            if sample is None:
                 continue
-            try:
-                expected = expected_at(f, names, point)
-            except (OutOfDomain, ZeroDivisionError, ValueError, OverflowError):
-                continue
-            if expected is None:
-                continue
-            raise_to_floor(expected)
-            samples.append({"point": point, **expected})
+            samples.append(sample)
             if len(samples) == points_per_expression:
                 break
         if len(samples) < points_per_expression:
             continue
+        # One more point of special values (0, ±1, small integers), where the
+        # expression and its partials are finite and in its domain there.
+        for point in special_points(index, names):
+            sample = sample_at(tree, f, names, point)
+            if sample is not None:
+                samples.append(sample)
+                break
         copy = to_cpp(tree, rng, shuffle=True) if tree.reals() <= DYADIC else None
         return {
             "name": f"e{index:05d}",

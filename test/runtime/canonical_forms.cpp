@@ -26,7 +26,7 @@ BOOST_AUTO_TEST_CASE(printing_matches_the_documented_choices) {
     BOOST_TEST(lz::to_string(lz::pow<2>(x) * y / 2) == "x^2*y/2");
     BOOST_TEST(lz::to_string(lz::d(lz::tan(x), x)) == "tan(x)^2 + 1");
     BOOST_TEST(lz::to_string(lz::d(lz::tanh(2 * x), x)) == "2 - 2*tanh(2*x)^2");
-    BOOST_TEST(lz::to_string(lz::d(lz::pow(x, y), x)) == "y*x^y/x");
+    BOOST_TEST(lz::to_string(lz::d(lz::pow(x, y), x)) == "y*x^(y - 1)");
     BOOST_TEST(lz::to_string(lz::d(lz::pow(x, y), y)) == "x^y*log(x)");
     BOOST_TEST(lz::to_string(lz::d(lz::abs(4 - (2 * x + y)), x)) == "-2*sign(4 - 2*x - y)");
     BOOST_TEST(lz::to_string(x * lz::pow<-2>(y) * lz::pow<-1>(x + 1)) == "x/(y^2*(x + 1))");

@@ -5,7 +5,12 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <array>
 #include <cmath>
+#include <cstddef>
+#include <sstream>
+#include <string>
+#include <type_traits>
 #include <vector>
 
 namespace lz = leibniz;
@@ -90,6 +95,29 @@ BOOST_AUTO_TEST_CASE(a_run_that_overflows_reports_divergence) {
     const auto nan_start = lz::minimize(f, lz::point(x = std::nan("")), lz::adam{});
     BOOST_TEST((nan_start.status == lz::status::diverged));
     BOOST_TEST(nan_start.iterations == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_status_prints_as_its_name) {
+    // One return type for every to_string: a std::string, so .c_str() works.
+    static_assert(std::is_same_v<decltype(lz::to_string(lz::status::converged)), std::string>);
+    static_assert(std::is_same_v<decltype(lz::to_string(x)), std::string>);
+    BOOST_TEST(lz::to_string(lz::status::converged) == "converged");
+    BOOST_TEST(std::string(lz::to_string(lz::status::max_iterations).c_str()) == "max_iterations");
+    BOOST_TEST(lz::to_string(lz::status::diverged) == "diverged");
+    std::ostringstream os;
+    os << lz::status::diverged;
+    BOOST_TEST(os.str() == "diverged");
+}
+
+BOOST_AUTO_TEST_CASE(a_result_point_reads_a_pack_as_an_array) {
+    static constexpr auto ws = lz::vars<"w", 3>;
+    constexpr auto g = lz::sum<3>([](auto i) { return lz::pow<2>(std::get<i>(ws) - (static_cast<double>(i) + 1)); });
+    const auto r = lz::minimize(g, lz::point(ws = std::array{0.0, 0.0, 0.0}), lz::newton{},
+                                lz::stop{.max_iterations = 50, .gradient_tolerance = 1e-12});
+    const std::array<double, 3> at = r.point[ws];
+    BOOST_TEST((r.status == lz::status::converged));
+    for (std::size_t i = 0; i < 3; ++i) BOOST_TEST(std::fabs(at[i] - static_cast<double>(i + 1)) < 1e-12);
+    BOOST_TEST((at == r.point.values));  // a point made from the pack alone lists its variables in its order
 }
 
 BOOST_AUTO_TEST_CASE(the_observer_sees_every_iterate) {

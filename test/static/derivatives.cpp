@@ -60,6 +60,14 @@ static_assert(near(lz::d(lz::pow(x, 1.5), x)(x = 4.0), 3.0));
 static_assert(lz::d(lz::pow(x, 2.0), x)(x = 3.0) == 6.0);
 static_assert(near(lz::d(lz::pow(x, y), y)(x = 2.0, y = 3.0), 8 * 0.6931471805599453));
 static_assert(near(lz::d(lz::pow(x, y), x)(x = 2.0, y = 3.0), 12.0));
+// At a base of 0 the power rule is finite where the derivative is: y·x^(y−1),
+// not y·x^y/x (0/0).
+static_assert(lz::d(lz::pow(x, y), x)(x = 0.0, y = 2.0) == 0.0);
+static_assert(lz::d(lz::pow(x, y), x)(x = 0.0, y = 1.0) == 1.0);
+static_assert(lz::d(lz::pow(x, y), x, x)(x = 0.0, y = 3.0) == 0.0);
+static_assert(lz::d(lz::pow(x, y), x)(x = 1.0, y = -1.0) == -1.0);
+static_assert(lz::d(lz::pow(x, 2.0), x)(x = 0.0) == 0.0);
+static_assert(near(lz::d(lz::pow(x, y), x, y)(x = 2.0, y = 3.0), 12 * 0.6931471805599453 + 4));
 static_assert(near(lz::d(lz::sin(x) * x, x)(x = 0.5), 0.9182168195493894));
 static_assert(near(lz::d(lz::exp(lz::sin(x)), x, x)(x = 0.0), 1.0));  // e^sin(x)(cos²x - sin x) at 0
 

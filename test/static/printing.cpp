@@ -28,6 +28,9 @@ static_assert(lz::to_static_string((x + 1) * (y - 1)) == "(x + 1)*(y - 1)");
 static_assert(lz::to_static_string(lz::d(lz::sqrt(x), x)) == "1/(2*sqrt(x))");
 static_assert(lz::to_static_string(lz::d(lz::log(x), x)) == "1/x");
 static_assert(lz::to_static_string(lz::pow(x, 1.5)) == "x^1.5");
+static_assert(lz::to_static_string(lz::d(lz::pow(x, 2.0), x)) == "2*x");  // u^1 prints as u
+static_assert(lz::to_static_string(lz::d(lz::pow(x + 1, 2), x)) == "2*(x + 1)");
+static_assert(lz::to_static_string(lz::d(lz::pow(x, y), x)) == "y*x^(y - 1)");
 static_assert(lz::to_static_string(lz::pow(x, -0.5)) == "x^(-0.5)");
 static_assert(lz::to_static_string(lz::pow(x, lz::constant{{}, lz::detail::number::ratio(1, 3)})) == "x^(1/3)");
 static_assert(lz::to_static_string(lz::pow(2, x)) == "2^x");

@@ -142,14 +142,31 @@ constexpr auto derive(const real_power<B>& r, V v) {
         return mul_all(constant{{}, r.exponent}, real_power<B>{{}, r.base, r.exponent - number(1)}, derive(r.base, v));
 }
 
-// d(u^w) = u^w·(dw·log(u) + w·du/u)
+// d(u^w) = w·u^(w−1)·du + u^w·log(u)·dw. The first term is written with
+// u^(w−1), not as u^w·w/u: that would be 0/0 where u = 0, where the
+// derivative is finite (d(x^y)/dx at x = 0, y = 2 is 0, not NaN).
 template <class B, class E, class V>
 constexpr auto derive(const power<B, E>& p, V v) {
-    if constexpr (!depends_on<V, B>::value && !depends_on<V, E>::value)
+    constexpr bool base_varies = depends_on<V, B>::value;
+    constexpr bool exponent_varies = depends_on<V, E>::value;
+    if constexpr (!base_varies && !exponent_varies) {
         return zero{};
-    else
-        return mul_all(p, add_all(mul_all(derive(p.exponent, v), apply_function<ops::log>(p.base)),
-                              mul_all(p.exponent, derive(p.base, v), power_of<-1>(p.base))));
+    } else {
+        auto through_base = [&] {
+            if constexpr (base_varies)
+                return mul_all(p.exponent, leibniz::pow(p.base, add_all(p.exponent, constant{{}, number(-1)})),
+                               derive(p.base, v));
+            else
+                return zero{};
+        };
+        auto through_exponent = [&] {
+            if constexpr (exponent_varies)
+                return mul_all(p, apply_function<ops::log>(p.base), derive(p.exponent, v));
+            else
+                return zero{};
+        };
+        return add_all(through_base(), through_exponent());
+    }
 }
 
 }  // namespace leibniz::detail

@@ -71,6 +71,15 @@ struct point<T, variable_pack<Variables...>> {
         static_assert((std::is_same_v<V, Variables> || ...), "leibniz: point[x]: the point has no variable x");
         return values[detail::index_in<V, variables>];
     }
+    // p[xs] for a pack xs = vars<"x", N>: its variables' values, in the pack's
+    // order, as a std::array (a copy). All the point's values, in the order of
+    // its variables, are p.values.
+    template <class... Ws>
+    constexpr std::array<T, sizeof...(Ws)> operator[](const variable_pack<Ws...>&) const {
+        static_assert(((detail::position<Ws, detail::type_list<Variables...>> < sizeof...(Variables)) && ...),
+                      "leibniz: point[xs]: the point has no value for a variable of the pack xs");
+        return {values[detail::index_in<Ws, variables>]...};
+    }
     friend constexpr bool operator==(const point&, const point&) = default;
 
    private:

@@ -6,6 +6,8 @@
 #include <leibniz/expression/nodes.hpp>
 #include <leibniz/simplification/collect.hpp>
 
+#include <type_traits>
+
 namespace leibniz {
 
 // At least one side is an expression; the other may be a number. Anything
@@ -59,13 +61,26 @@ template <class A, class B>
 concept InvalidOperands = (Expression<A> && !Operand<B>) || (!Operand<A> && Expression<B>);
 
 namespace detail {
+template <class T>
+inline constexpr bool is_function_operand = std::is_function_v<std::remove_pointer_t<std::remove_cvref_t<T>>>;
+
 template <class A, class B>
 constexpr zero report_invalid_operand() {
     // Fix: write numbers (2, 0.5) or leibniz expressions on both sides; convert
     // other values to a number first.
-    static_assert(always_false<A>,
-                  "leibniz: an operand of + - * / is neither a leibniz expression nor a number "
-                  "(a string literal, a pointer or a value of another type cannot be part of an expression)");
+    if constexpr (is_function_operand<A> || is_function_operand<B>) {
+        // The usual cause: a variable named y0, y1, j0, j1 (glibc's Bessel
+        // functions) or like another function of <cmath>, used where the
+        // variable is not in scope, so the name finds the function.
+        static_assert(always_false<A>,
+                      "leibniz: an operand of + - * / is a function, not a leibniz expression nor a number "
+                      "(a variable named like a function of <cmath>, such as y0, y1, j0 or j1, that is not in "
+                      "scope where it is used names that function: declare it there, or name it otherwise)");
+    } else {
+        static_assert(always_false<A>,
+                      "leibniz: an operand of + - * / is neither a leibniz expression nor a number "
+                      "(a string literal, a pointer or a value of another type cannot be part of an expression)");
+    }
     return {};
 }
 }  // namespace detail

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <ostream>
+#include <string>
 #include <string_view>
 
 namespace leibniz {
@@ -15,8 +16,8 @@ enum class status {
     diverged,        // a value, a gradient or an iterate stopped being finite (run time only)
 };
 
-// "converged", "max_iterations" or "diverged": the enumerator's own name.
-constexpr std::string_view to_string(status s) {
+namespace detail {
+constexpr std::string_view status_name(status s) {
     switch (s) {
         case status::converged: return "converged";
         case status::max_iterations: return "max_iterations";
@@ -24,7 +25,12 @@ constexpr std::string_view to_string(status s) {
     }
     return "diverged";
 }
-inline std::ostream& operator<<(std::ostream& os, status s) { return os << to_string(s); }
+}  // namespace detail
+
+// "converged", "max_iterations" or "diverged": the enumerator's own name, a
+// std::string like every to_string of the library.
+inline std::string to_string(status s) { return std::string(detail::status_name(s)); }
+inline std::ostream& operator<<(std::ostream& os, status s) { return os << detail::status_name(s); }
 
 // When to stop: after max_iterations update steps, or as soon as the
 // gradient's norm is at most gradient_tolerance (0: only an exactly zero

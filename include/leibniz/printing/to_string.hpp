@@ -179,6 +179,9 @@ constexpr void print_node(W& w, const function<Op, A>& f) {
 template <class W, class B>
 constexpr void print_node(W& w, const real_power<B>& r) {
     print_grouped(w, r.base);
+    // u^1 prints as u: the derivative of u^2.0 is 2*u, not 2*u^1 (its value is
+    // u's exactly, by squarings or by pow(u, 1.0)).
+    if (r.exponent.is_one()) return;
     w.put('^');
     if (r.exponent.is_integer() && !r.exponent.is_negative()) {
         write_integer(w, r.exponent.num);

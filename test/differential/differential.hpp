@@ -200,6 +200,10 @@ constexpr bool numbers(const lz::detail::number& a, const lz::detail::number& b)
 // Every overload is declared before any is defined: the calls inside them
 // find the others by ordinary lookup (argument-dependent lookup looks in
 // namespace leibniz only).
+template <class A, class B>
+constexpr bool nodes(const A&, const B&) {  // two types: two trees
+    return false;
+}
 template <class T>
 constexpr bool nodes(const T&, const T&);  // a node kind not listed below: not known to be the same
 template <class Tuple, std::size_t... I>
@@ -271,12 +275,10 @@ constexpr bool rearranged_copy_equivalent() {
 // another order: sin(2*x) + sin(3*x)), `equivalent` decides.
 template <const auto& F, const auto& G, const auto& Derivatives>
 constexpr bool rearranged_copy_agrees() {
-    if constexpr (std::is_same_v<std::remove_cvref_t<decltype(F)>, std::remove_cvref_t<decltype(G)>>) {
-        if constexpr (same_tree::nodes(F, G)) return true;
-        else return rearranged_copy_equivalent<F, G, Derivatives>();
-    } else {
+    if constexpr (same_tree::nodes(F, G))
+        return true;
+    else
         return rearranged_copy_equivalent<F, G, Derivatives>();
-    }
 }
 
 // to_string of f and of each first partial, one line each (name, variable

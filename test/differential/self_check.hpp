@@ -36,6 +36,9 @@ inline constexpr auto g3 = y * lz::exp(1.5 * x);
 static_assert(same_tree::nodes(f3, g3));
 static_assert(rearranged_copy_agrees<f3, g3, d3>());
 
+// Two types are two trees.
+static_assert(!same_tree::nodes(x * 2, y * 2));
+
 // An exact 2 and a real 2.0 are the same value, not the same tree.
 static_assert(!same_tree::nodes(x * 2 + y, x * 2.0 + y));
 

@@ -90,10 +90,12 @@ int main(int argc, char** argv) {
     table.row("rmsprop", ".learning_rate = 1e-2", lz::rmsprop{.learning_rate = 1e-2}, 2, 1e-6, status::converged);
     table.row("adam", ".learning_rate = 1e-3", lz::adam{.learning_rate = 1e-3}, 2, 1e-6, status::converged);
     table.row("newton", "(defaults)", lz::newton{}, 2, 1e-6, status::converged);
+    table.row("lbfgs", "(defaults)", lz::lbfgs{}, 2, 1e-6, status::converged);
     std::cout << "\nMomentum overshoots the nearest valley and settles in the next one, (-2.81, 3.13).\n"
                  "The fixed-step sign descent cannot settle closer than its step: it ends 1e-3 away.\n"
-                 "Newton's method starts where the Hessian is indefinite, takes gradient steps until it\n"
-                 "is positive definite, then converges in a few steps.\n";
+                 "Newton's method starts where the Hessian is indefinite: it adds a multiple of the\n"
+                 "identity until the system is positive definite, searches along that step (Armijo),\n"
+                 "and converges in a few steps; L-BFGS builds its curvature from the gradients it sees.\n";
     if (!table.csv_directory.empty()) std::cout << "trajectories written to " << table.csv_directory << "\n";
     return table.check.failures == 0 ? 0 : 1;
 }

@@ -3,8 +3,8 @@
 
     python3 docs/plots/plot.py CSV_DIRECTORY OUTPUT_DIRECTORY
 
-CSV_DIRECTORY holds what `himmelblau_descent --csv` and
-`linear_regression --csv` wrote (docs/plots/make.sh runs them).
+CSV_DIRECTORY holds what `himmelblau_descent --csv`, `linear_regression --csv`
+and `curve_fit --csv` wrote (docs/plots/make.sh runs them).
 """
 import csv
 import sys
@@ -17,7 +17,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 OPTIMISERS = ["gradient_descent", "sign_descent", "momentum", "nesterov",
-              "adagrad", "rmsprop", "adam", "newton"]
+              "adagrad", "rmsprop", "adam", "newton", "lbfgs"]
 MINIMA = [(3.0, 2.0), (-2.805118, 3.131312), (-3.779310, -3.283186), (3.584428, -1.848126)]
 
 
@@ -106,6 +106,28 @@ def regression(csv_dir, out):
     plt.close(fig)
 
 
+def curve_fit(csv_dir, out):
+    rows = read_rows(Path(csv_dir) / "curve_fit_data.csv")
+    x, y = column(rows, "x"), column(rows, "y")
+    fitted, residual = column(rows, "fitted"), column(rows, "residual")
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(8, 6.5), sharex=True,
+                                      gridspec_kw={"height_ratios": [2, 1]})
+    top.scatter(x, y, s=14, alpha=0.7, label="samples (Ceres's curve_fitting data)")
+    top.plot(x, fitted, "-", color="C1", linewidth=2, label="Levenberg-Marquardt fit of e^(m x + c)")
+    top.plot(x, np.exp(0.3 * x + 0.1), "--", color="grey", linewidth=1, label="the curve sampled: e^(0.3 x + 0.1)")
+    top.set_ylabel("y")
+    top.set_title("Least-squares curve fit: data, fit and residuals")
+    top.legend(fontsize=8)
+    bottom.axhline(0, color="grey", linewidth=0.8)
+    bottom.vlines(x, 0, residual, color="C0", linewidth=1)
+    bottom.plot(x, residual, "o", color="C0", markersize=3)
+    bottom.set_xlabel("x")
+    bottom.set_ylabel("residual y - fit")
+    fig.tight_layout()
+    fig.savefig(Path(out) / "curve_fit.png", dpi=100)
+    plt.close(fig)
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
@@ -114,6 +136,7 @@ def main():
     contour_with_paths(csv_dir, out)
     surface(out)
     regression(csv_dir, out)
+    curve_fit(csv_dir, out)
 
 
 if __name__ == "__main__":

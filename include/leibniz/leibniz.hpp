@@ -16,6 +16,7 @@
 #include <leibniz/differentiation/d.hpp>
 #include <leibniz/differentiation/directional.hpp>
 #include <leibniz/differentiation/gradient.hpp>
+#include <leibniz/differentiation/jacobian.hpp>
 #include <leibniz/evaluation/evaluate.hpp>
 #include <leibniz/evaluation/point.hpp>
 #include <leibniz/expression/functions.hpp>
@@ -25,6 +26,7 @@
 #include <leibniz/expression/variable.hpp>
 #include <leibniz/printing/to_string.hpp>
 #include <leibniz/data/mean.hpp>
+#include <leibniz/data/squares.hpp>
 #include <leibniz/optimization/fit.hpp>
 #include <leibniz/optimization/minimize.hpp>
 #include <leibniz/numeric/differences.hpp>

@@ -26,7 +26,13 @@ from generate import SYMBOLS, value_and_scale  # noqa: E402
 
 SIMPLIFY_SECONDS = 2
 LOCALS = {**SYMBOLS, "abs": sympy.Abs, "sign": sympy.sign, "sqrt": sympy.sqrt, "exp": sympy.exp, "log": sympy.log,
-          "sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan, "tanh": sympy.tanh}
+          "sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan, "tanh": sympy.tanh, "asin": sympy.asin,
+          "acos": sympy.acos, "atan": sympy.atan, "sinh": sympy.sinh, "cosh": sympy.cosh, "asinh": sympy.asinh,
+          "acosh": sympy.acosh, "atanh": sympy.atanh, "erf": sympy.erf, "erfc": sympy.erfc,
+          "log1p": lambda v: sympy.log(1 + v), "expm1": lambda v: sympy.exp(v) - 1,
+          "cbrt": lambda v: v ** sympy.Rational(1, 3), "atan2": sympy.atan2,
+          "hypot": lambda a, b: sympy.sqrt(a ** 2 + b ** 2),
+          "where": lambda c, a, b: sympy.Piecewise((a, c), (b, True))}
 
 
 class Timeout(Exception):

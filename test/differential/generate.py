@@ -32,7 +32,28 @@ import sympy
 mpmath.mp.dps = 40
 
 SYMBOLS = {name: sympy.Symbol(name, real=True) for name in "xyz"}
-FUNCTIONS = ["sin", "cos", "tan", "exp", "log", "sqrt", "tanh", "abs"]
+FUNCTIONS = ["sin", "cos", "tan", "exp", "log", "sqrt", "tanh", "abs", "asin", "acos", "atan", "sinh", "cosh",
+             "asinh", "acosh", "atanh", "erf", "erfc", "log1p", "expm1", "cbrt"]
+# SymPy's form of each function (log1p, expm1 and cbrt are not SymPy functions).
+SYMPY_FUNCTIONS = {
+    "sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan, "exp": sympy.exp, "log": sympy.log, "sqrt": sympy.sqrt,
+    "tanh": sympy.tanh, "asin": sympy.asin, "acos": sympy.acos, "atan": sympy.atan, "sinh": sympy.sinh,
+    "cosh": sympy.cosh, "asinh": sympy.asinh, "acosh": sympy.acosh, "atanh": sympy.atanh, "erf": sympy.erf,
+    "erfc": sympy.erfc,
+    "log1p": lambda v: sympy.log(1 + v),
+    "expm1": lambda v: sympy.exp(v) - 1,
+    "cbrt": lambda v: v ** sympy.Rational(1, 3),  # sampled at positive arguments only (a real root there)
+    # |a| as √(a²): SymPy's Abs of a value it cannot prove real (√x, say)
+    # differentiates into re() and im(); √(a²) has the same derivatives where a ≠ 0.
+    "abs": lambda v: sympy.sqrt(v ** 2),
+}
+MPMATH_FUNCTIONS = {
+    "sin": mpmath.sin, "cos": mpmath.cos, "tan": mpmath.tan, "exp": mpmath.exp, "log": mpmath.log,
+    "sqrt": mpmath.sqrt, "tanh": mpmath.tanh, "abs": abs, "asin": mpmath.asin, "acos": mpmath.acos,
+    "atan": mpmath.atan, "sinh": mpmath.sinh, "cosh": mpmath.cosh, "asinh": mpmath.asinh, "acosh": mpmath.acosh,
+    "atanh": mpmath.atanh, "erf": mpmath.erf, "erfc": mpmath.erfc, "log1p": mpmath.log1p, "expm1": mpmath.expm1,
+    "cbrt": mpmath.cbrt,
+}
 REALS = ["0.5", "0.25", "1.5", "2.5", "0.3", "1.7", "0.1", "2.25", "0.75", "3.5"]
 # Reals with short binary expansions: products of them are exact, so a copy
 # with its factors regrouped folds to exactly the same coefficients. (0.3 ×
@@ -51,7 +72,9 @@ MAGNITUDE_LIMIT = 1e6  # largest |value| of any node, or of any derivative, at a
 # ---------------------------------------------------------------------------
 class Node:
     """kind: var, int, real, add (children, signs), mul (children, powers ±1),
-    neg, func (name), ipow (n), rpow (p, a real literal), epow (base, exponent)."""
+    neg, func (name), ipow (n), rpow (p, a real literal), epow (base, exponent),
+    bin (name: atan2 or hypot, two children), minmax (name: min or max, two
+    children), where (relation, children: left, right, if_true, if_false)."""
 
     def __init__(self, kind, children=(), **data):
         self.kind = kind
@@ -107,11 +130,7 @@ def to_sympy(node, decimal=False):
     if k == "func":
         a = to_sympy(node.children[0])
         name = node.data["name"]
-        return {"sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan, "exp": sympy.exp, "log": sympy.log,
-                "sqrt": sympy.sqrt, "tanh": sympy.tanh,
-                # |a| as √(a²): SymPy's Abs of a value it cannot prove real (√x, say)
-                # differentiates into re() and im(); √(a²) has the same derivatives where a ≠ 0.
-                "abs": lambda v: sympy.sqrt(v ** 2)}[name](a)
+        return SYMPY_FUNCTIONS[name](a)
     if k == "ipow":
         return to_sympy(node.children[0]) ** node.data["n"]
     if k == "rpow":
@@ -119,12 +138,26 @@ def to_sympy(node, decimal=False):
         return to_sympy(node.children[0]) ** p
     if k == "epow":
         return to_sympy(node.children[0]) ** to_sympy(node.children[1])
+    if k == "bin":
+        a, b = (to_sympy(c) for c in node.children)
+        return sympy.atan2(a, b) if node.data["name"] == "atan2" else sympy.sqrt(a ** 2 + b ** 2)
+    if k == "minmax":
+        a, b = (to_sympy(c) for c in node.children)
+        return sympy.Min(a, b) if node.data["name"] == "min" else sympy.Max(a, b)
+    if k == "where":
+        left, right, yes, no = (to_sympy(c) for c in node.children)
+        condition = RELATIONS[node.data["relation"]](left, right)
+        return sympy.Piecewise((yes, condition), (no, True))
     raise ValueError(k)
+
+
+RELATIONS = {"<": lambda a, b: a < b, "<=": lambda a, b: a <= b, ">": lambda a, b: a > b, ">=": lambda a, b: a >= b}
 
 
 def cpp_operand(node, rng, shuffle):
     text = to_cpp(node, rng, shuffle)
-    return text if node.kind in ("var", "int", "real", "func", "ipow", "rpow", "epow") else f"({text})"
+    return text if node.kind in ("var", "int", "real", "func", "ipow", "rpow", "epow", "bin", "minmax",
+                                 "where") else f"({text})"
 
 
 def to_cpp(node, rng=None, shuffle=False):
@@ -185,6 +218,12 @@ def to_cpp(node, rng=None, shuffle=False):
         return f"lz::pow({to_cpp(node.children[0], rng, shuffle)}, {node.data['p']})"
     if k == "epow":
         return f"lz::pow({to_cpp(node.children[0], rng, shuffle)}, {to_cpp(node.children[1], rng, shuffle)})"
+    if k in ("bin", "minmax"):
+        a, b = (to_cpp(c, rng, shuffle) for c in node.children)
+        return f"lz::{node.data['name']}({a}, {b})"
+    if k == "where":
+        left, right, yes, no = (to_cpp(c, rng, shuffle) for c in node.children)
+        return f"lz::where(({left}) {node.data['relation']} ({right}), {yes}, {no})"
     raise ValueError(k)
 
 
@@ -205,8 +244,17 @@ class Generator:
         rng = self.rng
         if depth <= 0 or rng.random() < 0.2:
             return self.leaf(names, want_variable)
-        kind = rng.choices(["add", "mul", "div", "neg", "func", "ipow", "rpow", "epow"],
-                           weights=[6, 5, 3, 1, 6, 3, 1, 1])[0]
+        kind = rng.choices(["add", "mul", "div", "neg", "func", "ipow", "rpow", "epow", "bin", "minmax", "where"],
+                           weights=[6, 5, 3, 1, 6, 3, 1, 1, 1, 1, 1])[0]
+        if kind in ("bin", "minmax"):
+            children = [self.expression(depth - 1, names, True), self.expression(depth - 1, names, False)]
+            rng.shuffle(children)
+            name = rng.choice(["atan2", "hypot"] if kind == "bin" else ["min", "max"])
+            return Node(kind, children, name=name)
+        if kind == "where":
+            children = [self.expression(depth - 2, names, True), self.expression(depth - 2, names, False),
+                        self.expression(depth - 1, names, True), self.expression(depth - 1, names, False)]
+            return Node("where", children, relation=rng.choice(list(RELATIONS)))
         if kind == "add":
             n = rng.choice([2, 2, 3])
             children = [self.expression(depth - 1, names, want_variable and i == 0) for i in range(n)]
@@ -274,7 +322,15 @@ def check_node(node, point):
     elif k == "func":
         a = check_node(node.children[0], point)
         name = node.data["name"]
-        if name in ("log", "sqrt") and a < 0.05:
+        if name in ("log", "sqrt", "cbrt") and a < 0.05:
+            raise OutOfDomain
+        if name in ("asin", "acos", "atanh") and abs(a) > 0.9:
+            raise OutOfDomain
+        if name == "acosh" and a < 1.1:
+            raise OutOfDomain
+        if name == "log1p" and a < -0.9:
+            raise OutOfDomain
+        if name in ("sinh", "cosh", "expm1") and abs(a) > 12:
             raise OutOfDomain
         if name == "abs" and abs(a) < 0.05:
             raise OutOfDomain
@@ -282,8 +338,7 @@ def check_node(node, point):
             raise OutOfDomain
         if name == "exp" and a > 12:
             raise OutOfDomain
-        v = {"sin": mpmath.sin, "cos": mpmath.cos, "tan": mpmath.tan, "exp": mpmath.exp, "log": mpmath.log,
-             "sqrt": mpmath.sqrt, "tanh": mpmath.tanh, "abs": abs}[name](a)
+        v = MPMATH_FUNCTIONS[name](a)
     elif k == "ipow":
         b = check_node(node.children[0], point)
         n = node.data["n"]
@@ -301,6 +356,26 @@ def check_node(node, point):
         if b < 0.05 or abs(e) > 8:
             raise OutOfDomain
         v = b ** e
+    elif k == "bin":
+        a, b = (check_node(c, point) for c in node.children)
+        if a * a + b * b < 0.05:
+            raise OutOfDomain  # the derivatives' singularity at the origin
+        if node.data["name"] == "atan2":
+            if b < 0 and abs(a) < 0.05:
+                raise OutOfDomain  # the branch cut along the negative axis
+            v = mpmath.atan2(a, b)
+        else:
+            v = mpmath.hypot(a, b)
+    elif k == "minmax":
+        a, b = (check_node(c, point) for c in node.children)
+        if abs(a - b) < 0.05:
+            raise OutOfDomain  # away from the tie, where the derivative jumps
+        v = min(a, b) if node.data["name"] == "min" else max(a, b)
+    elif k == "where":
+        left, right, yes, no = (check_node(c, point) for c in node.children)
+        if abs(left - right) < 0.05:
+            raise OutOfDomain
+        v = yes if RELATIONS[node.data["relation"]](left, right) else no
     else:
         raise ValueError(k)
     if abs(v) > MAGNITUDE_LIMIT:
@@ -311,6 +386,29 @@ def check_node(node, point):
 # ---------------------------------------------------------------------------
 # Values and error scales of SymPy expressions
 # ---------------------------------------------------------------------------
+def condition_holds(condition, point):
+    """A Piecewise condition at point: True or False, a comparison, or a
+    boolean combination SymPy made of them (And, Or, Not, ITE)."""
+    if condition == sympy.true:
+        return True
+    if condition == sympy.false:
+        return False
+    if isinstance(condition, sympy.core.relational.Relational):
+        left, _ = value_and_scale(condition.lhs, point)
+        right, _ = value_and_scale(condition.rhs, point)
+        return bool(RELATIONS[condition.rel_op](left, right))
+    if isinstance(condition, sympy.And):
+        return all(condition_holds(c, point) for c in condition.args)
+    if isinstance(condition, sympy.Or):
+        return any(condition_holds(c, point) for c in condition.args)
+    if isinstance(condition, sympy.Not):
+        return not condition_holds(condition.args[0], point)
+    if type(condition).__name__ == "ITE":
+        test, yes, no = condition.args
+        return condition_holds(yes if condition_holds(test, point) else no, point)
+    raise ValueError(f"no rule for the condition {condition}")
+
+
 def value_and_scale(e, point):
     """(value, scale): scale estimates the rounding error of a double
     evaluation of e, in units of the unit roundoff, as an absolute quantity:
@@ -353,6 +451,23 @@ def value_and_scale(e, point):
     name = type(e).__name__
     if name == "DiracDelta":  # away from 0 at every sample point: the value 0
         return mpmath.mpf(0), mpmath.mpf(0)
+    if name == "Heaviside":  # away from 0 at every sample point: 0 or 1
+        a, _ = value_and_scale(e.args[0], point)
+        return (mpmath.mpf(1) if a > 0 else mpmath.mpf(0)), mpmath.mpf(0)
+    if name == "Piecewise":
+        for piece, condition in e.args:
+            if condition_holds(condition, point):
+                return value_and_scale(piece, point)
+        raise OutOfDomain
+    if name in ("Max", "Min"):
+        parts = [value_and_scale(a, point) for a in e.args]
+        pick = max if name == "Max" else min
+        return pick(parts, key=lambda p: p[0])
+    if name == "atan2":
+        (a, sa), (b, sb) = value_and_scale(e.args[0], point), value_and_scale(e.args[1], point)
+        r2 = a * a + b * b
+        v = mpmath.atan2(a, b)
+        return v, abs(b / r2) * sa + abs(a / r2) * sb + abs(v)
     a, sa = value_and_scale(e.args[0], point)
     if name == "sin":
         v, slope = mpmath.sin(a), mpmath.cos(a)
@@ -369,6 +484,25 @@ def value_and_scale(e, point):
     elif name == "tanh":
         v = mpmath.tanh(a)
         slope = 1 - v * v
+    elif name == "asin":
+        v, slope = mpmath.asin(a), 1 / mpmath.sqrt(1 - a * a)
+    elif name == "acos":
+        v, slope = mpmath.acos(a), -1 / mpmath.sqrt(1 - a * a)
+    elif name == "atan":
+        v, slope = mpmath.atan(a), 1 / (1 + a * a)
+    elif name == "sinh":
+        v, slope = mpmath.sinh(a), mpmath.cosh(a)
+    elif name == "cosh":
+        v, slope = mpmath.cosh(a), mpmath.sinh(a)
+    elif name == "asinh":
+        v, slope = mpmath.asinh(a), 1 / mpmath.sqrt(1 + a * a)
+    elif name == "acosh":
+        v, slope = mpmath.acosh(a), 1 / mpmath.sqrt(a * a - 1)
+    elif name == "atanh":
+        v, slope = mpmath.atanh(a), 1 / (1 - a * a)
+    elif name in ("erf", "erfc"):
+        v = mpmath.erf(a) if name == "erf" else mpmath.erfc(a)
+        slope = 2 / mpmath.sqrt(mpmath.pi) * mpmath.exp(-a * a)
     elif name == "Abs":
         v, slope = abs(a), 1
     elif name == "sign":

@@ -102,4 +102,20 @@ static_assert(!lz::ops::exp::exact(lz::detail::number(1)).known);
 static_assert(lz::to_static_string(lz::exp(x - x)) == "1");
 static_assert(lz::to_static_string(lz::d(lz::sign(x), x)) == "0");
 
+// The added functions: exact values fold, derivatives print as the traits say.
+static_assert(lz::to_static_string(lz::atan(x - x) + lz::cosh(x - x) + lz::acos(x / x) + lz::erfc(x - x)) == "2");
+static_assert(lz::to_static_string(lz::asin(x - x) + lz::sinh(x - x) + lz::asinh(x - x) + lz::atanh(x - x) +
+                                   lz::erf(x - x) + lz::log1p(x - x) + lz::expm1(x - x) + lz::cbrt(x - x) +
+                                   lz::acosh(x / x) + lz::cbrt(x / x)) == "1");
+static_assert(lz::to_static_string(lz::d(lz::asin(x), x)) == "1/sqrt(1 - x^2)");
+static_assert(lz::to_static_string(lz::d(lz::acos(x), x)) == "-1/sqrt(1 - x^2)");
+static_assert(lz::to_static_string(lz::d(lz::atan(x), x)) == "1/(x^2 + 1)");
+static_assert(lz::to_static_string(lz::d(lz::sinh(x) + lz::cosh(x), x)) == "sinh(x) + cosh(x)");
+static_assert(lz::to_static_string(lz::d(lz::acosh(x), x)) == "1/sqrt(x^2 - 1)");
+static_assert(lz::to_static_string(lz::d(lz::atanh(x), x)) == "1/(1 - x^2)");
+static_assert(lz::to_static_string(lz::d(lz::log1p(x), x)) == "1/(x + 1)");
+static_assert(lz::to_static_string(lz::d(lz::expm1(x), x)) == "expm1(x) + 1");
+static_assert(lz::to_static_string(lz::d(lz::cbrt(x), x)) == "1/(3*cbrt(x)^2)");
+static_assert(lz::to_static_string(lz::d(lz::erfc(x), x)) == "-1.1283791670955126*exp(-x^2)");
+
 }  // namespace operation_table_test

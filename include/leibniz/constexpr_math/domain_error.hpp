@@ -23,5 +23,22 @@ inline void pow_of_zero_to_a_negative_exponent() {}
 inline void exp_overflows() {}
 // pow(x, y) beyond the largest finite value of the scalar type.
 inline void pow_overflows() {}
+// asin(x) and acos(x) are real numbers only for -1 <= x <= 1.
+inline void asin_outside_minus_one_to_one() {}
+inline void acos_outside_minus_one_to_one() {}
+// acosh(x) is a real number only for x >= 1.
+inline void acosh_below_one() {}
+// atanh(x) is infinite at x = ±1 and not a real number beyond.
+inline void atanh_at_plus_or_minus_one() {}
+inline void atanh_outside_minus_one_to_one() {}
+// log1p(x) is -infinity at x = -1 and not a real number below.
+inline void log1p_of_minus_one() {}
+inline void log1p_below_minus_one() {}
+// sinh, cosh and expm1 beyond the largest finite value of the scalar type.
+inline void sinh_overflows() {}
+inline void cosh_overflows() {}
+inline void expm1_overflows() {}
+// hypot(a, b) beyond the largest finite value of the scalar type.
+inline void hypot_overflows() {}
 
 }  // namespace leibniz::domain_error

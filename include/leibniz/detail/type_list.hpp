@@ -51,8 +51,15 @@ struct type_at_impl<I, type_list<Ts...>> {
 template <std::size_t I, class List>
 using type_at = typename type_at_impl<I, List>::type;
 
+// (An array, not a fold: Clang refuses a fold over more than 256 types, and a
+// Hessian's memo of shared shapes counts over hundreds.)
 template <class T, class... Ts>
-inline constexpr std::size_t count_in = (std::size_t{std::is_same_v<T, Ts>} + ... + 0);
+inline constexpr std::size_t count_in = [] {
+    constexpr bool same[] = {std::is_same_v<T, Ts>..., false};
+    std::size_t n = 0;
+    for (bool b : same) n += b ? 1 : 0;
+    return n;
+}();
 
 // The first of the types that occurs more than once among them (void if none).
 template <class... Ts>

@@ -27,6 +27,10 @@ template <class B, class V>
 constexpr auto derive(const real_power<B>& r, V v);
 template <class B, class E, class V>
 constexpr auto derive(const power<B, E>& p, V v);
+template <class Op, class A, class B, class V>
+constexpr auto derive(const binary_function<Op, A, B>& f, V v);
+template <bool S, class L, class R, class A, class B, class V>
+constexpr auto derive(const branch<S, L, R, A, B>& w, V v);
 
 template <class V>
 constexpr zero derive(const zero&, V) {
@@ -167,6 +171,25 @@ constexpr auto derive(const power<B, E>& p, V v) {
         };
         return add_all(through_base(), through_exponent());
     }
+}
+
+// d f(a, b) = ∂f/∂a·da + ∂f/∂b·db
+template <class Op, class A, class B, class V>
+constexpr auto derive(const binary_function<Op, A, B>& f, V v) {
+    auto through = [&](const auto& argument, auto partial) {
+        if constexpr (!depends_on<V, std::remove_cvref_t<decltype(argument)>>::value)
+            return zero{};
+        else
+            return mul_all(partial(), derive(argument, v));
+    };
+    return add_all(through(f.first, [&] { return Op::derivative_first(f); }),
+                   through(f.second, [&] { return Op::derivative_second(f); }));
+}
+
+// d where(c, a, b) = where(c, da, db): the condition is piecewise constant.
+template <bool S, class L, class R, class A, class B, class V>
+constexpr auto derive(const branch<S, L, R, A, B>& w, V v) {
+    return make_branch<S>(w.left, w.right, derive(w.if_true, v), derive(w.if_false, v));
 }
 
 }  // namespace leibniz::detail

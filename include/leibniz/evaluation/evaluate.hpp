@@ -117,6 +117,20 @@ LEIBNIZ_INLINE constexpr T evaluate(const power<B, E>& p, const Env& env) {
     return math::pow(evaluate<T>(p.base, env), evaluate<T>(p.exponent, env));
 }
 
+template <class T, class Env, class Op, class A, class B>
+LEIBNIZ_INLINE constexpr T evaluate(const binary_function<Op, A, B>& f, const Env& env) {
+    return Op::value(evaluate<T>(f.first, env), evaluate<T>(f.second, env));
+}
+
+// Only the branch the condition picks is evaluated (the other may be outside
+// its domain: where(x > 0, log(x), 0) at x = -1).
+template <class T, class Env, bool S, class L, class R, class A, class B>
+LEIBNIZ_INLINE constexpr T evaluate(const branch<S, L, R, A, B>& w, const Env& env) {
+    if (condition_holds<S>(evaluate<T>(w.left, env), evaluate<T>(w.right, env)))
+        return evaluate<T>(w.if_true, env);
+    return evaluate<T>(w.if_false, env);
+}
+
 // Are the bindings right for E: only binding sources, each variable bound
 // once, every variable of E bound? A pure test on types, so that an error is
 // reported once, by report_binding_errors, and nowhere else.

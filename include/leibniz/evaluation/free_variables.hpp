@@ -46,6 +46,10 @@ template <class B, class Env>
 struct first_unbound<real_power<B>, Env> : first_unbound<B, Env> {};
 template <class B, class E, class Env>
 struct first_unbound<power<B, E>, Env> : first_unbound_among<Env, B, E> {};
+template <class Op, class A, class B, class Env>
+struct first_unbound<binary_function<Op, A, B>, Env> : first_unbound_among<Env, A, B> {};
+template <bool S, class L, class R, class A, class B, class Env>
+struct first_unbound<branch<S, L, R, A, B>, Env> : first_unbound_among<Env, L, R, A, B> {};
 
 }  // namespace leibniz::detail
 
@@ -66,5 +70,12 @@ template <class V, class B>
 struct depends_on<V, real_power<B>> : depends_on<V, B> {};
 template <class V, class B, class E>
 struct depends_on<V, power<B, E>> : std::bool_constant<depends_on<V, B>::value || depends_on<V, E>::value> {};
+template <class V, class Op, class A, class B>
+struct depends_on<V, binary_function<Op, A, B>>
+    : std::bool_constant<depends_on<V, A>::value || depends_on<V, B>::value> {};
+// A branch varies with V only through its branches: its condition is
+// piecewise constant (its derivative is 0 wherever it exists).
+template <class V, bool S, class L, class R, class A, class B>
+struct depends_on<V, branch<S, L, R, A, B>> : std::bool_constant<depends_on<V, A>::value || depends_on<V, B>::value> {};
 
 }  // namespace leibniz::detail

@@ -48,7 +48,46 @@ LEIBNIZ_ELEMENTARY_FUNCTION(exp, if (r == std::numeric_limits<T>::infinity() && 
 LEIBNIZ_ELEMENTARY_FUNCTION(log, if (v == 0) domain_error::log_of_zero();
                             if (v < 0) domain_error::log_of_a_negative_number())
 LEIBNIZ_ELEMENTARY_FUNCTION(sqrt, if (v < 0) domain_error::sqrt_of_a_negative_number())
+LEIBNIZ_ELEMENTARY_FUNCTION(asin, if (v < -1 || v > 1) domain_error::asin_outside_minus_one_to_one())
+LEIBNIZ_ELEMENTARY_FUNCTION(acos, if (v < -1 || v > 1) domain_error::acos_outside_minus_one_to_one())
+LEIBNIZ_ELEMENTARY_FUNCTION(atan, (void)0)
+LEIBNIZ_ELEMENTARY_FUNCTION(sinh, if ((r == std::numeric_limits<T>::infinity() || r == -std::numeric_limits<T>::infinity()) &&
+                                      v - v == 0) domain_error::sinh_overflows())
+LEIBNIZ_ELEMENTARY_FUNCTION(cosh, if (r == std::numeric_limits<T>::infinity() && v - v == 0) domain_error::cosh_overflows())
+LEIBNIZ_ELEMENTARY_FUNCTION(asinh, (void)0)
+LEIBNIZ_ELEMENTARY_FUNCTION(acosh, if (v < 1) domain_error::acosh_below_one())
+LEIBNIZ_ELEMENTARY_FUNCTION(atanh, if (v == -1 || v == 1) domain_error::atanh_at_plus_or_minus_one();
+                            if (v < -1 || v > 1) domain_error::atanh_outside_minus_one_to_one())
+LEIBNIZ_ELEMENTARY_FUNCTION(erf, (void)0)
+LEIBNIZ_ELEMENTARY_FUNCTION(erfc, (void)0)
+LEIBNIZ_ELEMENTARY_FUNCTION(log1p, if (v == -1) domain_error::log1p_of_minus_one();
+                            if (v < -1) domain_error::log1p_below_minus_one())
+LEIBNIZ_ELEMENTARY_FUNCTION(expm1, if (r == std::numeric_limits<T>::infinity() && v == v) domain_error::expm1_overflows())
+LEIBNIZ_ELEMENTARY_FUNCTION(cbrt, (void)0)
 #undef LEIBNIZ_ELEMENTARY_FUNCTION
+
+// atan2(y, x) and hypot(a, b): the library's constexpr functions in constant
+// evaluation, the standard ones (or the type's own) at run time.
+template <class T>
+constexpr T atan2(const T& y, const T& x) {
+    if constexpr (std::is_floating_point_v<T>) {
+        if (std::is_constant_evaluated()) return constexpr_math::atan2(y, x);
+    }
+    using std::atan2;
+    return atan2(y, x);
+}
+template <class T>
+constexpr T hypot(const T& a, const T& b) {
+    if constexpr (std::is_floating_point_v<T>) {
+        if (std::is_constant_evaluated()) {
+            const T r = constexpr_math::hypot(a, b);
+            if (r == std::numeric_limits<T>::infinity() && a - a == 0 && b - b == 0) domain_error::hypot_overflows();
+            return r;
+        }
+    }
+    using std::hypot;
+    return hypot(a, b);
+}
 
 template <class T>
 constexpr T abs(const T& v) {

@@ -76,6 +76,19 @@ struct record<T, power<B, E>> {
     record<T, B> base;
     record<T, E> exponent;
 };
+template <class T, class Op, class A, class B>
+struct record<T, binary_function<Op, A, B>> {
+    T value;
+    record<T, A> first;
+    record<T, B> second;
+};
+template <class T, bool S, class L, class R, class A, class B>
+struct record<T, branch<S, L, R, A, B>> {
+    T value;
+    bool holds;               // the condition: which branch was evaluated
+    record<T, A> if_true{};   // (the other branch's record stays as it is)
+    record<T, B> if_false{};
+};
 
 // ---- which subexpressions to share --------------------------------------------
 
@@ -110,6 +123,18 @@ template <class B, class E>
 struct composites<power<B, E>> {
     using children = concat_t<typename composites<B>::type, typename composites<E>::type>;
     using type = std::conditional_t<value_free<power<B, E>>, concat_t<type_list<power<B, E>>, children>, children>;
+};
+
+template <class Op, class A, class B>
+struct composites<binary_function<Op, A, B>> {
+    using children = concat_t<typename composites<A>::type, typename composites<B>::type>;
+    using type = std::conditional_t<value_free<binary_function<Op, A, B>>,
+                                    concat_t<type_list<binary_function<Op, A, B>>, children>, children>;
+};
+template <bool S, class L, class R, class A, class B>
+struct composites<branch<S, L, R, A, B>> {
+    using type = concat_t<typename composites<L>::type, typename composites<R>::type, typename composites<A>::type,
+                          typename composites<B>::type>;
 };
 
 // The shapes worth a memo slot: value-free composites that occur more than once among Es.
@@ -249,6 +274,28 @@ LEIBNIZ_INLINE constexpr auto forward_node(const power<B, E>& p, Ctx& ctx) {
     return r;
 }
 
+template <class T, class Ctx, class Op, class A, class B>
+LEIBNIZ_INLINE constexpr auto forward_node(const binary_function<Op, A, B>& f, Ctx& ctx) {
+    record<T, binary_function<Op, A, B>> r{T{}, forward<T>(f.first, ctx), forward<T>(f.second, ctx)};
+    r.value = Op::value(r.first.value, r.second.value);
+    return r;
+}
+
+// Only the branch taken is evaluated.
+template <class T, class Ctx, bool S, class L, class R, class A, class B>
+LEIBNIZ_INLINE constexpr auto forward_node(const branch<S, L, R, A, B>& w, Ctx& ctx) {
+    record<T, branch<S, L, R, A, B>> r{};
+    r.holds = condition_holds<S>(forward<T>(w.left, ctx).value, forward<T>(w.right, ctx).value);
+    if (r.holds) {
+        r.if_true = forward<T>(w.if_true, ctx);
+        r.value = r.if_true.value;
+    } else {
+        r.if_false = forward<T>(w.if_false, ctx);
+        r.value = r.if_false.value;
+    }
+    return r;
+}
+
 template <class T, class Node, class Ctx>
 LEIBNIZ_INLINE constexpr record<T, Node> forward(const Node& node, Ctx& ctx) {
     using Memo = std::remove_cvref_t<decltype(ctx.memo)>;
@@ -384,6 +431,12 @@ template <class T, class A, class Acc, class B>
 LEIBNIZ_INLINE constexpr void backward(const real_power<B>& p, const record<T, real_power<B>>& r, const A& adjoint, Acc& acc);
 template <class T, class A, class Acc, class B, class E>
 LEIBNIZ_INLINE constexpr void backward(const power<B, E>& p, const record<T, power<B, E>>& r, const A& adjoint, Acc& acc);
+template <class T, class A, class Acc, class Op, class X, class Y>
+LEIBNIZ_INLINE constexpr void backward(const binary_function<Op, X, Y>& f, const record<T, binary_function<Op, X, Y>>& r,
+                                       const A& adjoint, Acc& acc);
+template <class T, class A, class Acc, bool S, class L, class R, class X, class Y>
+LEIBNIZ_INLINE constexpr void backward(const branch<S, L, R, X, Y>& w, const record<T, branch<S, L, R, X, Y>>& r,
+                                       const A& adjoint, Acc& acc);
 
 template <class T, class A, class Acc, bool H, coefficient_kind... K, class... M>
 LEIBNIZ_INLINE constexpr void backward(const add<H, term<K, M>...>& s, const record<T, add<H, term<K, M>...>>& r, const A& adjoint,
@@ -460,6 +513,26 @@ LEIBNIZ_INLINE constexpr void backward(const power<B, E>& p, const record<T, pow
     const T& e = r.exponent.value;
     backward(p.base, r.base, times(adjoint, e * math::pow(b, e - T(1))), acc);
     backward(p.exponent, r.exponent, times(adjoint, r.value * math::log(b)), acc);
+}
+
+template <class T, class A, class Acc, class Op, class X, class Y>
+LEIBNIZ_INLINE constexpr void backward(const binary_function<Op, X, Y>& f, const record<T, binary_function<Op, X, Y>>& r,
+                                       const A& adjoint, Acc& acc) {
+    const T g = as_value<T>(adjoint);
+    const T& a = r.first.value;
+    const T& b = r.second.value;
+    backward(f.first, r.first, Op::chain_first(g, a, b, r.value), acc);
+    backward(f.second, r.second, Op::chain_second(g, a, b, r.value), acc);
+}
+
+// The adjoint flows into the branch taken only (the other was not evaluated).
+template <class T, class A, class Acc, bool S, class L, class R, class X, class Y>
+LEIBNIZ_INLINE constexpr void backward(const branch<S, L, R, X, Y>& w, const record<T, branch<S, L, R, X, Y>>& r,
+                                       const A& adjoint, Acc& acc) {
+    if (r.holds)
+        backward(w.if_true, r.if_true, adjoint, acc);
+    else
+        backward(w.if_false, r.if_false, adjoint, acc);
 }
 
 }  // namespace leibniz::detail

@@ -12,6 +12,8 @@
 //   function<Op, Arg>                 sin(Arg), exp(Arg), ...
 //   real_power<B>                     B^p, p a stored number
 //   power<B, E>                       B^E, E an expression
+//   binary_function<Op, A, B>         atan2(A, B), hypot(A, B)
+//   branch<Strict, L, R, A, B>        where(L < R, A, B) (L <= R when not Strict): min, max, where
 #pragma once
 
 #include <leibniz/detail/number.hpp>
@@ -89,7 +91,25 @@ struct sqrt;
 struct tanh;
 struct abs;
 struct sign;  // the derivative of abs
-using elementary = detail::type_list<sin, cos, tan, exp, log, sqrt, tanh, abs, sign>;
+struct asin;
+struct acos;
+struct atan;
+struct sinh;
+struct cosh;
+struct asinh;
+struct acosh;
+struct atanh;
+struct erf;
+struct erfc;
+struct log1p;
+struct expm1;
+struct cbrt;
+using elementary = detail::type_list<sin, cos, tan, exp, log, sqrt, tanh, abs, sign, asin, acos, atan, sinh, cosh,
+                                     asinh, acosh, atanh, erf, erfc, log1p, expm1, cbrt>;
+// The functions of two arguments, registered the same way.
+struct atan2;
+struct hypot;
+using binary = detail::type_list<atan2, hypot>;
 }  // namespace ops
 
 namespace detail {
@@ -106,6 +126,34 @@ constexpr std::size_t operation_index() {
 template <class Op, class Arg>
 struct function : expression_base<function<Op, Arg>> {
     Arg arg;
+};
+
+namespace detail {
+template <class Op>
+constexpr std::size_t binary_operation_index() {
+    constexpr std::size_t i = position<Op, ops::binary>;
+    static_assert(i < ops::binary::size, "leibniz: this operation is not listed in ops::binary (expression/nodes.hpp)");
+    return i;
+}
+}  // namespace detail
+
+// A function of two arguments: atan2(first, second), hypot(first, second).
+template <class Op, class A, class B>
+struct binary_function : expression_base<binary_function<Op, A, B>> {
+    A first;
+    B second;
+};
+
+// where(left < right, if_true, if_false), or left <= right when not Strict
+// (a > b is b < a, a >= b is b <= a). Only the branch the condition picks is
+// evaluated, and differentiated: the derivative is where(condition, d if_true,
+// d if_false), with the same condition.
+template <bool Strict, class L, class R, class A, class B>
+struct branch : expression_base<branch<Strict, L, R, A, B>> {
+    L left;
+    R right;
+    A if_true;
+    B if_false;
 };
 
 template <class Base>
@@ -147,6 +195,10 @@ template <class B>
 struct is_expression_impl<real_power<B>> : std::true_type {};
 template <class B, class E>
 struct is_expression_impl<power<B, E>> : std::true_type {};
+template <class Op, class A, class B>
+struct is_expression_impl<binary_function<Op, A, B>> : std::true_type {};
+template <bool S, class L, class R, class A, class B>
+struct is_expression_impl<branch<S, L, R, A, B>> : std::true_type {};
 }  // namespace detail
 
 // An expression of leibniz (a node of the tree above).
@@ -197,6 +249,10 @@ template <class Op, class A>
 inline constexpr bool value_free<function<Op, A>> = value_free<A>;
 template <class B, class E>
 inline constexpr bool value_free<power<B, E>> = value_free<B> && value_free<E>;
+template <class Op, class A, class B>
+inline constexpr bool value_free<binary_function<Op, A, B>> = value_free<A> && value_free<B>;
+template <bool S, class L, class R, class A, class B>
+inline constexpr bool value_free<branch<S, L, R, A, B>> = value_free<L> && value_free<R> && value_free<A> && value_free<B>;
 template <class... B, int... N>
 inline constexpr bool value_free<mul<factor<B, N>...>> = (value_free<B> && ...);
 template <coefficient_kind... K, class... M>

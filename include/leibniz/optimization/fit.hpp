@@ -101,6 +101,16 @@ constexpr result<point<T, variable_pack<V...>>> fit(const Loss& loss, const poin
         static_assert(!std::is_same_v<Optimizer, newton>,
                       "leibniz: fit(...) takes first-order optimisers; for Newton's method minimize mean(loss, data)");
         return {start};
+    } else if constexpr (std::is_same_v<Optimizer, lbfgs>) {
+        static_assert(!std::is_same_v<Optimizer, lbfgs>,
+                      "leibniz: fit(...) takes first-order optimisers; L-BFGS needs the whole loss at trial points of "
+                      "its line search: minimize mean(loss, data) with lbfgs{} instead");
+        return {start};
+    } else if constexpr (std::is_same_v<Optimizer, levenberg_marquardt>) {
+        static_assert(!std::is_same_v<Optimizer, levenberg_marquardt>,
+                      "leibniz: fit(...) takes first-order optimisers; for Levenberg-Marquardt minimize "
+                      "squares(residual, data) with levenberg_marquardt{}");
+        return {start};
     } else if constexpr (!FirstOrderOptimizer<Optimizer>) {
         static_assert(FirstOrderOptimizer<Optimizer>,
                       "leibniz: fit(loss, start, data, optimizer, ...): the fourth argument is not an optimiser; use "

@@ -1,6 +1,7 @@
 // minimize(f, point(...), optimizer, stop{...}, observer): descent from a
 // start point over the point's variables. Each step evaluates the value and
-// the gradient together (one shared sweep; the Hessian too for newton), and
+// the gradient together (one shared sweep; the Hessian too for newton; lbfgs
+// and newton search along their step, lbfgs.hpp and newton.hpp), and
 // everything runs in constant expressions as at run time.
 #pragma once
 
@@ -8,6 +9,9 @@
 #include <leibniz/differentiation/gradient.hpp>
 #include <leibniz/evaluation/free_variables.hpp>
 #include <leibniz/evaluation/point.hpp>
+#include <leibniz/optimization/lbfgs.hpp>
+#include <leibniz/optimization/levenberg_marquardt.hpp>
+#include <leibniz/optimization/line_search.hpp>
 #include <leibniz/optimization/newton.hpp>
 #include <leibniz/optimization/optimizers.hpp>
 #include <leibniz/optimization/result.hpp>
@@ -27,9 +31,10 @@ template <class Variable>
 struct the_start_point_has_no_value_for;
 }  // namespace error
 
-// What minimize takes as its optimiser: newton, or a first-order optimiser.
+// What minimize takes as its optimiser: newton, lbfgs, or a first-order optimiser.
 template <class O>
-concept Optimizer = std::is_same_v<O, newton> || FirstOrderOptimizer<O>;
+concept Optimizer = std::is_same_v<O, newton> || std::is_same_v<O, lbfgs> || std::is_same_v<O, levenberg_marquardt> ||
+                    FirstOrderOptimizer<O>;
 
 namespace detail {
 
@@ -38,35 +43,7 @@ struct no_observer {
     constexpr void operator()(const Iterate&) const {}
 };
 
-// Finite? Only a run-time question: in a constant expression an overflow is
-// already a compile error, and infinities cannot arise.
-template <class T>
-constexpr bool finite(const T& v) {
-    if constexpr (std::is_floating_point_v<T>) {
-        if (std::is_constant_evaluated()) return true;
-        return std::isfinite(v);
-    } else {
-        return true;
-    }
-}
-template <class T, std::size_t N>
-constexpr bool all_finite(const std::array<T, N>& a) {
-    for (const T& v : a)
-        if (!finite(v)) return false;
-    return true;
-}
-
-template <class T, std::size_t N>
-constexpr bool small_enough(const std::array<T, N>& g, double tolerance) {
-    if (tolerance == 0) {  // only an exactly zero gradient (a squared norm could underflow to 0)
-        for (const T& v : g)
-            if (!(v == T(0))) return false;
-        return true;
-    }
-    T norm2 = 0;
-    for (const T& v : g) norm2 = norm2 + v * v;
-    return norm2 <= T(tolerance) * T(tolerance);
-}
+// finite, all_finite and small_enough (the stop rule) are in line_search.hpp.
 
 }  // namespace detail
 
@@ -81,11 +58,23 @@ constexpr result<point<T, variable_pack<V...>>> minimize(const E& f, const point
     if constexpr (!Optimizer<Opt>) {
         static_assert(Optimizer<Opt>,
                       "leibniz: minimize(f, start, optimizer, ...): the third argument is not an optimiser; use "
-                      "gradient_descent{}, sign_descent{}, momentum{}, adagrad{}, rmsprop{}, adam{} or newton{}");
+                      "gradient_descent{}, sign_descent{}, momentum{}, adagrad{}, rmsprop{}, adam{}, newton{}, lbfgs{} "
+                      "or levenberg_marquardt{}");
         return {start};
     } else if constexpr (!std::is_void_v<missing>) {
         using reported [[maybe_unused]] = detail::report<error::the_start_point_has_no_value_for<missing>>;
         return {start};
+    } else if constexpr (std::is_same_v<Opt, lbfgs>) {
+        return detail::lbfgs_run(value_and_gradient(f, V{}...), start, optimizer, when, observe);
+    } else if constexpr (std::is_same_v<Opt, levenberg_marquardt>) {
+        if constexpr (!detail::is_least_squares<E>) {
+            static_assert(detail::is_least_squares<E>,
+                          "leibniz: levenberg_marquardt minimizes a sum of squares: write f as lz::squares(std::tuple{r1, "
+                          "r2, ...}) or lz::squares(residual, lz::data(...))");
+            return {start};
+        } else {
+            return detail::levenberg_marquardt_run(f, start, optimizer, when, observe);
+        }
     } else {
         constexpr bool is_newton = std::is_same_v<Opt, newton>;
         const auto evaluate = [&] {
@@ -95,6 +84,8 @@ constexpr result<point<T, variable_pack<V...>>> minimize(const E& f, const point
                 return value_and_gradient(f, V{}...);
         }();
         result<Point> r{start};
+        [[maybe_unused]] bool rounding_step = false;  // newton: the last step was taken within f's rounding
+        [[maybe_unused]] T last_norm2 = 0;           // newton: |g|² before that step
         auto state = [&] {
             if constexpr (is_newton)
                 return detail::no_state{};
@@ -103,6 +94,7 @@ constexpr result<point<T, variable_pack<V...>>> minimize(const E& f, const point
         }();
         for (std::size_t k = 0;; ++k) {
             const auto e = evaluate(r.point);
+            ++r.derivative_evaluations;
             r.value = e.value;
             r.iterations = k;
             if (!detail::finite(e.value) || !detail::all_finite(e.gradient)) {
@@ -118,13 +110,40 @@ constexpr result<point<T, variable_pack<V...>>> minimize(const E& f, const point
                 r.status = status::max_iterations;
                 return r;
             }
-            if constexpr (is_newton)
-                detail::newton_step(optimizer, r.point.values, e.gradient, e.hessian);
-            else
+            if constexpr (is_newton) {
+                const T norm2 = detail::dot(e.gradient, e.gradient);
+                if (rounding_step && !(norm2 < last_norm2)) {  // at f's rounding, and no progress
+                    r.status = status::line_search_failed;
+                    return r;
+                }
+                std::array<T, n> s{};
+                if (!detail::newton_direction(optimizer, e.hessian, e.gradient, s)) {  // a Hessian not finite
+                    r.status = status::diverged;
+                    return r;
+                }
+                T slope = detail::dot(e.gradient, s);
+                if (slope > T(0)) {  // only by rounding (A + τ·I is positive definite): fall back to −g
+                    for (std::size_t i = 0; i < n; ++i) s[i] = -e.gradient[i];
+                    slope = -detail::dot(e.gradient, e.gradient);
+                }
+                const auto value = [&](const Point& p) { return f(p); };
+                const auto found = detail::backtrack(value, r.point, e.value, s, slope, optimizer.c1,
+                                                     optimizer.line_search_limit);
+                r.value_evaluations += found.evaluations;
+                if (!found.found) {
+                    r.status = status::line_search_failed;
+                    return r;
+                }
+                r.point = found.point;
+                rounding_step = found.within_rounding;
+                last_norm2 = norm2;
+            } else {
                 optimizer.update(state, r.point.values, e.gradient, k + 1);
+            }
             if (!detail::all_finite(r.point.values)) {
                 r.iterations = k + 1;
                 r.value = f(r.point);
+                ++r.value_evaluations;
                 r.status = status::diverged;
                 return r;
             }

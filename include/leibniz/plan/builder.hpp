@@ -84,6 +84,7 @@ struct builder {
     constexpr int input(int slot) { return intern({op::input, slot, 0, 0}); }
     constexpr int number(int slot) { return intern({op::number, slot, 0, 0}); }
     constexpr int real_coefficient(int slot, long long shift) { return intern({op::real_coefficient, 0, slot, shift}); }
+    constexpr int real(real_constant c) { return intern({op::real, static_cast<int>(c), 0, 0}); }
 
     // ---- arithmetic, folding structural integers ----
     // Every rewrite below is exact in IEEE arithmetic (signed zeros included):
@@ -145,6 +146,7 @@ struct builder {
         return intern({op::ipow, a, 0, k});
     }
     constexpr int unary(op code, int a) { return intern({code, a, 0, 0}); }
+    constexpr int binary(op code, int a, int b) { return intern({code, a, b, 0}); }
     constexpr int pow(int a, int b) { return intern({op::pow, a, b, 0}); }
     constexpr int real_pow(int a, int slot, long long shift) { return intern({op::real_pow, a, slot, shift}); }
 };

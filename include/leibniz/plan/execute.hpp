@@ -70,6 +70,8 @@ LEIBNIZ_INLINE constexpr T interpret(const instruction& in, const T* r, const T*
     else if constexpr (Code == op::pow) return math::pow(r[in.a], r[in.b]);
     else if constexpr (Code == op::real_pow) return real_power_of(r[in.a], *numbers.exact[in.b], in.k);
     else if constexpr (Code == op::real_coefficient) return real_coefficient_of<T>(*numbers.exact[in.b], in.k);
+    else if constexpr (Code == op::real) return to_scalar<T>(real_constants[in.a]);
+    else if constexpr (is_binary_function(Code)) return binary_function_of<Code>::value(r[in.a], r[in.b]);
     else return function_of<Code>::value(r[in.a]);
 }
 

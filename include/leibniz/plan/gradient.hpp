@@ -34,6 +34,7 @@ struct emitted {
     int id;
 
     constexpr emitted integer(int k) const { return {b, b->integer(k)}; }
+    constexpr emitted real(real_constant c) const { return {b, b->real(c)}; }
     template <class Op>
     constexpr emitted apply() const {
         return {b, b->unary(function_code<Op>(), id)};
@@ -56,6 +57,22 @@ constexpr int chain_rule(builder& b, int g, int u, int v) {
 inline constexpr auto chain_rules = []<class... Op>(type_list<Op...>) {
     return std::array<int (*)(builder&, int, int, int), sizeof...(Op)>{&chain_rule<Op>...};
 }(ops::elementary{});
+
+// g·∂f/∂a and g·∂f/∂b for a function of two arguments, given v = f(a, b).
+struct two_contributions {
+    int first;
+    int second;
+};
+template <class Op>
+constexpr two_contributions binary_chain_rule(builder& b, int g, int x, int y, int v) {
+    const emitted ge{&b, g}, xe{&b, x}, ye{&b, y}, ve{&b, v};
+    const int first = Op::chain_first(ge, xe, ye, ve).id;
+    const int second = Op::chain_second(ge, xe, ye, ve).id;
+    return {first, second};
+}
+inline constexpr auto binary_chain_rules = []<class... Op>(type_list<Op...>) {
+    return std::array<two_contributions (*)(builder&, int, int, int, int), sizeof...(Op)>{&binary_chain_rule<Op>...};
+}(ops::binary{});
 
 // Adds `contribution` (negated when `negative`) to the adjoint of `target`.
 constexpr void accumulate(builder& b, buffer<int>& adjoint, int target, int contribution, bool negative) {
@@ -114,7 +131,12 @@ constexpr void reverse_sweep(builder& b, int root, std::size_t end, buffer<int>&
                 add_to(in.a, b.mul(g, b.mul(b.real_coefficient(in.b, in.k), b.real_pow(in.a, in.b, in.k + 1))));
                 break;
             default:  // leaves, and the elementary functions by their chain rules
-                if (is_function(in.code)) {
+                if (is_binary_function(in.code)) {
+                    const two_contributions c =
+                        binary_chain_rules[static_cast<std::size_t>(in.code) - first_binary_function](b, g, in.a, in.b, v);
+                    add_to(in.a, c.first);
+                    add_to(in.b, c.second);
+                } else if (is_function(in.code)) {
                     const int contribution = chain_rules[static_cast<std::size_t>(in.code) -
                                                          static_cast<std::size_t>(op::first_function)](b, g, in.a, v);
                     if (contribution >= 0) add_to(in.a, contribution);

@@ -26,18 +26,32 @@ enum class op : unsigned char {
     pow,               // a^b, both values
     real_pow,          // a^(p - k), p stored number b (an exact integer exponent by squarings)
     real_coefficient,  // p - k, p stored number b
-    first_function,    // f(a) for the elementary functions, in the order of ops::elementary (the last)
+    real,              // the real constant a of detail::real_constants (2/√π in erf's chain rule)
+    first_function,    // f(a) for the elementary functions, in the order of ops::elementary, then
+                       // f(a, b) for those of ops::binary (the last)
 };
-inline constexpr std::size_t operation_count = static_cast<std::size_t>(op::first_function) + ops::elementary::size;
+inline constexpr std::size_t first_binary_function = static_cast<std::size_t>(op::first_function) + ops::elementary::size;
+inline constexpr std::size_t operation_count = first_binary_function + ops::binary::size;
 
 // The operation of an elementary function, and the function of an operation.
 template <class Op>
 constexpr op function_code() {
     return static_cast<op>(static_cast<std::size_t>(op::first_function) + operation_index<Op>());
 }
-constexpr bool is_function(op code) { return code >= op::first_function; }
+constexpr bool is_function(op code) {
+    return code >= op::first_function && static_cast<std::size_t>(code) < first_binary_function;
+}
 template <op Code>
 using function_of = type_at<static_cast<std::size_t>(Code) - static_cast<std::size_t>(op::first_function), ops::elementary>;
+
+// The same for the functions of two arguments.
+template <class Op>
+constexpr op binary_function_code() {
+    return static_cast<op>(first_binary_function + binary_operation_index<Op>());
+}
+constexpr bool is_binary_function(op code) { return static_cast<std::size_t>(code) >= first_binary_function; }
+template <op Code>
+using binary_function_of = type_at<static_cast<std::size_t>(Code) - first_binary_function, ops::binary>;
 
 // Is the operation a function of its operands alone (a candidate for value numbering)?
 // Every operation is: leaves are identified by their slot or value.
@@ -57,6 +71,7 @@ constexpr int operand_count(op code) {
         case op::input:
         case op::number:
         case op::real_coefficient:
+        case op::real:
             return 0;
         case op::add:
         case op::sub:
@@ -65,7 +80,7 @@ constexpr int operand_count(op code) {
         case op::pow:
             return 2;
         default:
-            return 1;
+            return is_binary_function(code) ? 2 : 1;
     }
 }
 

@@ -116,6 +116,22 @@ constexpr int lower_node(lowering& l, const power<B, E>*) {
     return l.b.pow(base, exponent);
 }
 
+template <class Vars, class Op, class A, class B>
+constexpr int lower_node(lowering& l, const binary_function<Op, A, B>*) {
+    const int first = lower_node<Vars>(l, static_cast<const A*>(nullptr));
+    const int second = lower_node<Vars>(l, static_cast<const B*>(nullptr));
+    return l.b.binary(binary_function_code<Op>(), first, second);
+}
+
+// A branch evaluates one side only (the other may be outside its domain, and
+// its derivative must not meet the taken side's as 0·∞): the tree sweep
+// evaluates expressions holding one (evaluation/shared.hpp), as for a mean.
+template <class Vars, bool S, class L, class R, class A, class B>
+constexpr int lower_node(lowering& l, const branch<S, L, R, A, B>*) {
+    l.supported = false;
+    return l.b.integer(0);
+}
+
 // A mean over samples is a loop, not straight-line code: expressions holding
 // one are evaluated by the tree sweep (evaluation/shared.hpp).
 template <class Vars, class L, class D>
@@ -178,6 +194,11 @@ LEIBNIZ_INLINE constexpr void gather_numbers(walk, const power<B, E>& p, Sink& o
     gather_numbers(walk{}, p.base, out);
     gather_numbers(walk{}, p.exponent, out);
 }
+template <class Sink, class Op, class A, class B>
+LEIBNIZ_INLINE constexpr void gather_numbers(walk, const binary_function<Op, A, B>& f, Sink& out) {
+    gather_numbers(walk{}, f.first, out);
+    gather_numbers(walk{}, f.second, out);
+}
 
 // Occurrences of variables outside Vars, in walk order, from the bindings.
 template <class Vars, class T, class Node, class Env>
@@ -206,6 +227,11 @@ template <class Vars, class T, class B, class E, class Env>
 LEIBNIZ_INLINE constexpr void gather_extras(walk, const power<B, E>*, const Env& env, T*& out) {
     gather_extras<Vars, T>(walk{}, static_cast<const B*>(nullptr), env, out);
     gather_extras<Vars, T>(walk{}, static_cast<const E*>(nullptr), env, out);
+}
+template <class Vars, class T, class Op, class A, class B, class Env>
+LEIBNIZ_INLINE constexpr void gather_extras(walk, const binary_function<Op, A, B>*, const Env& env, T*& out) {
+    gather_extras<Vars, T>(walk{}, static_cast<const A*>(nullptr), env, out);
+    gather_extras<Vars, T>(walk{}, static_cast<const B*>(nullptr), env, out);
 }
 
 }  // namespace leibniz::detail::plan

@@ -35,6 +35,10 @@ template <char... C>
 inline constexpr bool is_atom<variable<C...>> = true;
 template <class Op, class A>
 inline constexpr bool is_atom<function<Op, A>> = true;
+template <class Op, class A, class B>
+inline constexpr bool is_atom<binary_function<Op, A, B>> = true;
+template <bool S, class L, class R, class A, class B>
+inline constexpr bool is_atom<branch<S, L, R, A, B>> = true;
 template <class L, class D>
 inline constexpr bool is_atom<sample_mean<L, D>> = true;
 
@@ -174,6 +178,28 @@ constexpr void print_node(W& w, const function<Op, A>& f) {
     w.put(Op::name);
     w.put('(');
     print(w, f.arg);
+    w.put(')');
+}
+template <class W, class Op, class A, class B>
+constexpr void print_node(W& w, const binary_function<Op, A, B>& f) {
+    w.put(Op::name);
+    w.put('(');
+    print(w, f.first);
+    w.put(", ");
+    print(w, f.second);
+    w.put(')');
+}
+// where(x < y, a, b); min and max print as the where they are.
+template <class W, bool S, class L, class R, class A, class B>
+constexpr void print_node(W& w, const branch<S, L, R, A, B>& b) {
+    w.put("where(");
+    print(w, b.left);
+    w.put(S ? " < " : " <= ");
+    print(w, b.right);
+    w.put(", ");
+    print(w, b.if_true);
+    w.put(", ");
+    print(w, b.if_false);
     w.put(')');
 }
 template <class W, class B>

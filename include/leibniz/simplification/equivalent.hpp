@@ -69,6 +69,14 @@ template <class A, class B>
 inline constexpr bool both_powers = false;
 template <class X, class XE, class Y, class YE>
 inline constexpr bool both_powers<power<X, XE>, power<Y, YE>> = true;
+template <class A, class B>
+inline constexpr bool same_binary_function = false;
+template <class Op, class X1, class X2, class Y1, class Y2>
+inline constexpr bool same_binary_function<binary_function<Op, X1, X2>, binary_function<Op, Y1, Y2>> = true;
+template <class A, class B>
+inline constexpr bool same_branch_kind = false;
+template <bool S, class... X, class... Y>
+inline constexpr bool same_branch_kind<branch<S, X...>, branch<S, Y...>> = true;
 template <class A>
 inline constexpr bool is_function_node = false;
 template <class Op, class X>
@@ -456,6 +464,11 @@ constexpr bool same_monomial(const A& a, const B& b) {
         return true;
     else if constexpr (same_function<A, B>)
         return same_value(a.arg, b.arg);
+    else if constexpr (same_binary_function<A, B>)
+        return same_value(a.first, b.first) && same_value(a.second, b.second);
+    else if constexpr (same_branch_kind<A, B>)
+        return same_value(a.left, b.left) && same_value(a.right, b.right) && same_value(a.if_true, b.if_true) &&
+               same_value(a.if_false, b.if_false);
     else if constexpr (both_real_powers<A, B>)
         return a.exponent == b.exponent && same_value(a.base, b.base);
     else if constexpr (both_powers<A, B>)

@@ -5,7 +5,7 @@
 // sum are ordered first by polynomial degree, highest first, then by key;
 // factors of a product by key alone. The key's first token is the node kind:
 //
-//   variable < product < real power < power < function < sum < number
+//   variable < product < real power < power < function < binary function < branch < sum < number
 //
 // so a product prints as `2*x*y*sin(x)*(x + 1)` and a sum as `x^2 + x*y + y + sin(x) + 1`.
 // Variable names compare character by character, except that a run of digits
@@ -32,6 +32,8 @@ enum key_token : int {
     key_real_power,
     key_power,
     key_function,
+    key_binary_function,
+    key_branch,
     key_sum,
     key_constant,
     key_zero,
@@ -126,6 +128,26 @@ struct key_of<function<Op, A>> {
         s.put(key_function);
         s.put(function_rank<Op>);
         write_key<A>(s);
+    }
+};
+template <class Op, class A, class B>
+struct key_of<binary_function<Op, A, B>> {
+    static constexpr void write(auto& s) {
+        s.put(key_binary_function);
+        s.put(static_cast<int>(binary_operation_index<Op>()) + 1);
+        write_key<A>(s);
+        write_key<B>(s);
+    }
+};
+template <bool S, class L, class R, class A, class B>
+struct key_of<branch<S, L, R, A, B>> {
+    static constexpr void write(auto& s) {
+        s.put(key_branch);
+        s.put(S ? 1 : 0);
+        write_key<L>(s);
+        write_key<R>(s);
+        write_key<A>(s);
+        write_key<B>(s);
     }
 };
 template <bool H, coefficient_kind... K, class... M>

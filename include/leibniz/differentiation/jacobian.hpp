@@ -1,0 +1,224 @@
+// Vector-valued functions: a std::tuple of expressions, one per row.
+//
+//   jacobian(std::tuple{f0, f1, ...}, x, y, xs...)   a callable returning the
+//       m×n matrix ∂fᵢ/∂xⱼ as std::array<std::array<T, n>, m>, rows in tuple order
+//   value_and_jacobian(...)                          .value (std::array<T, m>) and .jacobian
+//   jacobian_pattern(tuple, vars...)                 the entries that are not
+//       structurally zero, a constexpr std::array<std::array<bool, n>, m>
+//   hessian_pattern(f, vars...)                      the same for f's Hessian
+//
+// All rows are lowered into one evaluation plan (plan/): value numbering
+// computes a subexpression the rows share once, and each row's reverse sweep
+// runs over the same instructions. An entry that is structurally zero is the
+// integer 0 of the plan: nothing is computed for it.
+#pragma once
+
+#include <leibniz/config.hpp>
+#include <leibniz/differentiation/gradient.hpp>
+#include <leibniz/differentiation/rules.hpp>
+#include <leibniz/differentiation/variables.hpp>
+#include <leibniz/plan/value_and_gradient.hpp>
+
+#include <array>
+#include <cstddef>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+namespace leibniz {
+
+template <class T, std::size_t M, std::size_t N>
+struct value_and_jacobian_result {
+    std::array<T, M> value;
+    std::array<std::array<T, N>, M> jacobian;
+};
+
+namespace detail {
+
+template <class T>
+inline constexpr bool is_row_tuple = false;
+template <class... R>
+inline constexpr bool is_row_tuple<std::tuple<R...>> = sizeof...(R) > 0 && (Operand<R> && ...);
+
+// The rows as expressions (a number row is a constant).
+template <class... R>
+constexpr auto lift_rows(const std::tuple<R...>& rows) {
+    return std::apply([](const auto&... r) { return std::tuple{lift(r)...}; }, rows);
+}
+
+// A type whose free variables are all rows' (only its type is used: to check the bindings).
+template <class... Rows>
+using all_rows = mul<factor<Rows, 1>...>;
+
+}  // namespace detail
+
+namespace detail::plan {
+
+// Outputs: for each row, its value and then ∂/∂ each of Vars.
+template <class Vars, class... Rows>
+struct rows_plan_builder {
+    static constexpr std::size_t outputs = sizeof...(Rows) * (1 + Vars::size);
+    static constexpr void build(compacted& out, int& numbers, int& extras, bool& supported) {
+        lowering l;
+        l.differentiated = static_cast<int>(Vars::size);
+        buffer<int> results;
+        (append_value_and_gradient(l, lower_node<Vars>(l, static_cast<const Rows*>(nullptr)), Vars::size, results), ...);
+        numbers = l.numbers;
+        extras = l.extras;
+        supported = l.supported;
+        compact(l.b, results, out);
+    }
+};
+template <class Vars, class... Rows>
+inline constexpr auto rows_plan = compile_plan<rows_plan_builder<Vars, Rows...>>();
+
+template <class T, class Vars, class... Rows, class Env>
+LEIBNIZ_FLATTEN LEIBNIZ_INLINE constexpr void jacobian_by_plan(const std::tuple<Rows...>& rows, const Env& env,
+                                                              std::array<T, sizeof...(Rows)>& value,
+                                                              std::array<std::array<T, Vars::size>, sizeof...(Rows)>& jacobian) {
+    constexpr std::size_t n = Vars::size;
+    constexpr const auto& P = rows_plan<Vars, Rows...>;
+    [&]<std::size_t... I>(std::index_sequence<I...>) LEIBNIZ_INLINE {
+        const auto inputs = gather_inputs_of<T, P, Vars, true, Rows...>(env);
+        const auto numbers = gather_all_numbers<T, P>(std::get<I>(rows)...);
+        T r[P.size];
+        run<T, P>(r, inputs.data(), numbers.view());
+        ((value[I] = r[P.outputs[I * (1 + n)]]), ...);
+        (copy_outputs<P, I * (1 + n) + 1, n>(r, jacobian[I]), ...);
+    }(std::index_sequence_for<Rows...>{});
+}
+
+}  // namespace detail::plan
+
+namespace detail {
+
+template <class T, class Vars, class... Rows, class Env>
+LEIBNIZ_INLINE constexpr auto value_and_jacobian_of(const std::tuple<Rows...>& rows, const Env& env) {
+    value_and_jacobian_result<T, sizeof...(Rows), Vars::size> r;
+    if constexpr (plan::rows_plan<Vars, Rows...>.supported) {
+        plan::jacobian_by_plan<T, Vars>(rows, env, r.value, r.jacobian);
+    } else {  // a row holds a mean over samples: row by row
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+            auto one_row = [&](auto i, const auto& row) {
+                const auto vg = value_and_gradient_of<T, Vars>(row, env);
+                r.value[i] = vg.value;
+                r.jacobian[i] = vg.gradient;
+            };
+            (one_row(I, std::get<I>(rows)), ...);
+        }(std::index_sequence_for<Rows...>{});
+    }
+    return r;
+}
+
+template <class F, class... Vars>
+constexpr void check_jacobian_arguments() {
+    static_assert(is_row_tuple<F>,
+                  "leibniz: jacobian(F, x, y, ...): F is a std::tuple of expressions, one per row, "
+                  "as in std::tuple{x * y, x + y}");
+    check_differentiation_variables<std::remove_cvref_t<Vars>...>();
+}
+
+}  // namespace detail
+
+template <class Rows, class Vars>
+struct value_and_jacobian_function;
+template <class... Rows, class Vars>
+struct value_and_jacobian_function<std::tuple<Rows...>, Vars> {
+    std::tuple<Rows...> rows;
+
+    template <class... Sources>
+    LEIBNIZ_INLINE constexpr auto operator()(const Sources&... sources) const {
+        return detail::with_bindings<detail::all_rows<Rows...>>(
+            [&]<class T>(std::type_identity<T>, const auto& env) LEIBNIZ_INLINE {
+                if constexpr (detail::no_environment<decltype(env)>)
+                    return value_and_jacobian_result<T, sizeof...(Rows), Vars::size>{};
+                else
+                    return detail::value_and_jacobian_of<T, Vars>(rows, env);
+            },
+            sources...);
+    }
+};
+
+template <class Rows, class Vars>
+struct jacobian_function {
+    value_and_jacobian_function<Rows, Vars> rows;
+
+    template <class... Sources>
+    LEIBNIZ_INLINE constexpr auto operator()(const Sources&... sources) const {
+        return rows(sources...).jacobian;
+    }
+};
+
+// jacobian(std::tuple{f0, f1}, x, y)(x = 1.0, y = 2.0): std::array<std::array<double, 2>, 2>, J[i][j] = ∂fᵢ/∂xⱼ.
+template <class F, class... Vars>
+constexpr auto jacobian(const F& rows, Vars...) {
+    detail::check_jacobian_arguments<F, Vars...>();
+    if constexpr (detail::is_row_tuple<F>) {
+        using R = decltype(detail::lift_rows(rows));
+        return jacobian_function<R, detail::flattened_variables<Vars...>>{{detail::lift_rows(rows)}};
+    }
+}
+
+// value_and_jacobian(std::tuple{f0, f1}, x, y)(x = 1.0, y = 2.0): .value and .jacobian.
+template <class F, class... Vars>
+constexpr auto value_and_jacobian(const F& rows, Vars...) {
+    detail::check_jacobian_arguments<F, Vars...>();
+    if constexpr (detail::is_row_tuple<F>) {
+        using R = decltype(detail::lift_rows(rows));
+        return value_and_jacobian_function<R, detail::flattened_variables<Vars...>>{detail::lift_rows(rows)};
+    }
+}
+
+namespace detail {
+
+template <class E, class V>
+inline constexpr bool partial_not_zero = !std::is_same_v<decltype(derive(std::declval<const E&>(), V{})), zero>;
+
+template <class E, class... V>
+constexpr std::array<bool, sizeof...(V)> row_pattern(variable_pack<V...>) {
+    return {partial_not_zero<E, V>...};
+}
+
+template <class... Rows, class Vars>
+constexpr auto jacobian_pattern_of(type_list<Rows...>, Vars) {
+    return std::array<std::array<bool, Vars::size>, sizeof...(Rows)>{row_pattern<Rows>(Vars{})...};
+}
+
+template <class E, class... V>
+constexpr auto hessian_pattern_of(variable_pack<V...>) {
+    constexpr std::size_t n = sizeof...(V);
+    using pack = std::tuple<V...>;
+    std::array<std::array<bool, n>, n> pattern{};
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+        auto row = [&]<std::size_t R>(std::integral_constant<std::size_t, R>) {
+            using first = decltype(derive(std::declval<const E&>(), std::tuple_element_t<R, pack>{}));
+            pattern[R] = row_pattern<first>(variable_pack<V...>{});
+        };
+        (row(std::integral_constant<std::size_t, I>{}), ...);
+    }(std::make_index_sequence<n>{});
+    return pattern;
+}
+
+}  // namespace detail
+
+// jacobian_pattern(std::tuple{f0, f1}, x, y): P[i][j] is false where ∂fᵢ/∂xⱼ is
+// structurally zero (zero whatever the point), known from the types alone.
+template <class F, class... Vars>
+constexpr auto jacobian_pattern(const F&, Vars...) {
+    detail::check_jacobian_arguments<F, Vars...>();
+    if constexpr (detail::is_row_tuple<F>) {
+        using R = decltype(detail::lift_rows(std::declval<const F&>()));
+        return []<class... Rows>(std::type_identity<std::tuple<Rows...>>) {
+            return detail::jacobian_pattern_of(detail::type_list<Rows...>{}, detail::flattened_variables<Vars...>{});
+        }(std::type_identity<R>{});
+    }
+}
+
+// hessian_pattern(f, x, y): P[i][j] is false where ∂²f/∂xᵢ∂xⱼ is structurally zero.
+template <Expression E, class... Vars>
+constexpr auto hessian_pattern(const E&, Vars...) {
+    detail::check_differentiation_variables<std::remove_cvref_t<Vars>...>();
+    return detail::hessian_pattern_of<E>(detail::flattened_variables<Vars...>{});
+}
+
+}  // namespace leibniz

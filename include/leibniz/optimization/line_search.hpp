@@ -1,0 +1,216 @@
+// What the descent runs check at every iterate (finite? gradient small
+// enough?) and the two line searches along a descent direction d from x:
+//
+// - backtracking (newton): α = 1, ½, ¼, ... until f(x + α·d) is finite and
+//   at most f(x) + c1·α·gᵀd (Armijo's sufficient decrease), at most `limit`
+//   values of f;
+// - the strong Wolfe search (lbfgs): sufficient decrease and
+//   |∇f(x + α·d)ᵀd| ≤ c2·|gᵀd|, by bracketing (α doubled from α₀) and then
+//   zooming in on the bracket with safeguarded cubic interpolation or
+//   bisection (Nocedal and Wright, "Numerical optimization", 2nd ed., 2006,
+//   algorithms 3.5 and 3.6), at most `limit` values and gradients of f.
+//
+// Where c1·α·gᵀd is below the rounding of f(x) the backtracking search takes
+// a point whose value equals f(x) (near a minimum, the Newton step that f
+// cannot tell from staying put), but only if x + α·d != x: a step that rounds
+// away is never taken. The Wolfe search asks for f(x + α·d) < f(x). A trial
+// point whose value or gradient is not finite counts as too far: the step
+// shrinks. Neither search loops for ever; each reports whether it found
+// a point and how many evaluations it spent.
+#pragma once
+
+#include <leibniz/evaluation/math.hpp>
+
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <limits>
+#include <type_traits>
+
+namespace leibniz::detail {
+
+// Finite? Only a run-time question: in a constant expression an overflow is
+// already a compile error, and infinities cannot arise.
+template <class T>
+constexpr bool finite(const T& v) {
+    if constexpr (std::is_floating_point_v<T>) {
+        if (std::is_constant_evaluated()) return true;
+        return std::isfinite(v);
+    } else {
+        return true;
+    }
+}
+template <class T, std::size_t N>
+constexpr bool all_finite(const std::array<T, N>& a) {
+    for (const T& v : a)
+        if (!finite(v)) return false;
+    return true;
+}
+
+// The stop rule: |g| <= tolerance, or with tolerance 0 every component exactly 0.
+template <class T, std::size_t N>
+constexpr bool small_enough(const std::array<T, N>& g, double tolerance) {
+    if (tolerance == 0) {  // only an exactly zero gradient (a squared norm could underflow to 0)
+        for (const T& v : g)
+            if (!(v == T(0))) return false;
+        return true;
+    }
+    T norm2 = 0;
+    for (const T& v : g) norm2 = norm2 + v * v;
+    return norm2 <= T(tolerance) * T(tolerance);
+}
+
+template <class T, std::size_t N>
+constexpr T dot(const std::array<T, N>& a, const std::array<T, N>& b) {
+    T s = 0;
+    for (std::size_t i = 0; i < N; ++i) s = s + a[i] * b[i];
+    return s;
+}
+
+// x + α·d, as a point like x.
+template <class Point, class T, std::size_t N>
+constexpr Point step_along(const Point& x, const T& alpha, const std::array<T, N>& d) {
+    Point p = x;
+    for (std::size_t i = 0; i < N; ++i) p.values[i] = p.values[i] + alpha * d[i];
+    return p;
+}
+
+template <class Point>
+struct backtracking_result {
+    bool found = false;
+    Point point{};                       // x + α·d where found
+    typename Point::value_type value{};  // f there
+    std::size_t evaluations = 0;         // values of f computed
+    bool within_rounding = false;        // taken by the rounding rule below, not by Armijo's
+};
+
+// Armijo backtracking: value(p) gives f at a point; fx = f(x); slope = gᵀd < 0.
+// Near a minimum the decrease a step promises, |gᵀd|, falls below the
+// rounding of f itself, and f(x + d) may come out a few ulps above f(x)
+// however good the step: there the full step is taken if |gᵀd| and the rise
+// are both at most 1000ε·|f(x)| (within_rounding; the caller stops when such
+// a step does not shrink the gradient).
+template <class Point, class Value, class T, std::size_t N>
+constexpr backtracking_result<Point> backtrack(const Value& value, const Point& x, const T& fx,
+                                               const std::array<T, N>& d, const T& slope, double c1,
+                                               std::size_t limit) {
+    backtracking_result<Point> r;
+    T alpha = 1;
+    for (std::size_t trial = 0; trial < limit; ++trial, alpha = alpha / T(2)) {
+        const Point p = step_along(x, alpha, d);
+        const T v = value(p);
+        ++r.evaluations;
+        bool moved = false;
+        for (std::size_t i = 0; i < N; ++i) moved = moved || !(p.values[i] == x.values[i]);
+        if (!finite(v) || !moved) continue;
+        const T rounding = T(1000) * std::numeric_limits<T>::epsilon() * math::abs(fx);
+        const bool armijo = v <= fx + T(c1) * alpha * slope;
+        const bool within_rounding = !armijo && trial == 0 && -slope <= rounding && v <= fx + rounding;
+        if (armijo || within_rounding) {
+            r.found = true;
+            r.point = p;
+            r.value = v;
+            r.within_rounding = within_rounding;
+            return r;
+        }
+    }
+    return r;
+}
+
+// A point of the strong Wolfe search: φ(α) = f(x + α·d), φ'(α) = ∇f(x + α·d)ᵀd.
+template <class T, std::size_t N>
+struct line_point {
+    T alpha{};
+    T value{};
+    T slope{};
+    std::array<T, N> gradient{};
+    bool finite = true;
+};
+
+template <class T, std::size_t N>
+struct wolfe_result {
+    bool found = false;       // a point with sufficient decrease (and, unless curvature is false, the curvature condition)
+    bool curvature = false;   // whether it satisfies the strong curvature condition too
+    line_point<T, N> point{};
+    std::size_t evaluations = 0;  // values and gradients of f computed
+};
+
+// The minimiser of the cubic through (a, φa, φ'a) and (b, φb, φ'b), or the
+// midpoint where there is none; kept at least a tenth of |b − a| inside the
+// interval (Nocedal and Wright, eq. 3.59).
+template <class T, std::size_t N>
+constexpr T interpolate(const line_point<T, N>& a, const line_point<T, N>& b) {
+    const T mid = (a.alpha + b.alpha) / T(2);
+    if (!a.finite || !b.finite) return mid;
+    const T lo = a.alpha < b.alpha ? a.alpha : b.alpha;
+    const T hi = a.alpha < b.alpha ? b.alpha : a.alpha;
+    const T width = hi - lo;
+    const T d1 = a.slope + b.slope - T(3) * (a.value - b.value) / (a.alpha - b.alpha);
+    const T radicand = d1 * d1 - a.slope * b.slope;
+    if (!(radicand >= T(0)) || !finite(radicand)) return mid;
+    const T root = math::sqrt(radicand);
+    const T d2 = b.alpha > a.alpha ? root : -root;
+    const T denominator = b.slope - a.slope + T(2) * d2;
+    if (!(denominator != T(0))) return mid;
+    const T c = b.alpha - (b.alpha - a.alpha) * (b.slope + d2 - d1) / denominator;
+    if (!finite(c) || !(c >= lo + width / T(10)) || !(c <= hi - width / T(10))) return mid;
+    return c;
+}
+
+// The strong Wolfe search. probe(α) returns the line_point at α (its value,
+// gradient and slope, finite or not); at0 is the point at α = 0.
+template <class T, std::size_t N, class Probe>
+constexpr wolfe_result<T, N> wolfe_search(const Probe& probe, const line_point<T, N>& at0, const T& alpha0,
+                                          double c1, double c2, std::size_t limit) {
+    wolfe_result<T, N> r;
+    const T phi0 = at0.value, slope0 = at0.slope;
+    const auto sufficient = [&](const line_point<T, N>& p) {
+        return p.finite && p.value < phi0 && p.value <= phi0 + T(c1) * p.alpha * slope0;
+    };
+    const auto curved = [&](const line_point<T, N>& p) {
+        return math::abs(p.slope) <= -T(c2) * slope0;
+    };
+    const auto accept = [&](const line_point<T, N>& p, bool curvature) {
+        r.found = true;
+        r.curvature = curvature;
+        r.point = p;
+        return r;
+    };
+    // Zoom: lo satisfies sufficient decrease with the lowest value so far, the
+    // minimiser lies between lo and hi.
+    const auto zoom = [&](line_point<T, N> lo, line_point<T, N> hi) {
+        while (r.evaluations < limit) {
+            const T width = lo.alpha < hi.alpha ? hi.alpha - lo.alpha : lo.alpha - hi.alpha;
+            const T larger = lo.alpha < hi.alpha ? hi.alpha : lo.alpha;
+            if (!(width > std::numeric_limits<T>::epsilon() * larger)) break;  // the bracket is rounding
+            const T alpha = interpolate(lo, hi);
+            const line_point<T, N> p = probe(alpha);
+            ++r.evaluations;
+            if (!sufficient(p) || !(p.value < lo.value)) {
+                hi = p;
+            } else {
+                if (curved(p)) return accept(p, true);
+                if (p.slope * (hi.alpha - lo.alpha) >= T(0)) hi = lo;
+                lo = p;
+            }
+        }
+        // Out of trials: the lowest point with sufficient decrease, if there is one.
+        if (lo.alpha > T(0)) return accept(lo, false);
+        return r;
+    };
+    line_point<T, N> previous = at0;
+    T alpha = alpha0;
+    while (r.evaluations < limit) {
+        const line_point<T, N> p = probe(alpha);
+        ++r.evaluations;
+        if (!sufficient(p) || (previous.alpha > T(0) && !(p.value < previous.value))) return zoom(previous, p);
+        if (curved(p)) return accept(p, true);
+        if (p.slope >= T(0)) return zoom(p, previous);
+        previous = p;
+        alpha = T(2) * alpha;
+    }
+    if (previous.alpha > T(0)) return accept(previous, false);
+    return r;
+}
+
+}  // namespace leibniz::detail

@@ -1,0 +1,115 @@
+// Piecewise forms: min, max and where(condition, a, b) with the comparisons
+// < <= > >=. Values and derivatives on each side, the side a tie takes, NaN
+// conditions, the branch not taken never evaluated, gradients and Hessians.
+#define BOOST_TEST_MODULE piecewise
+#include <leibniz/leibniz.hpp>
+
+#include <boost/test/unit_test.hpp>
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+namespace lz = leibniz;
+
+namespace {
+
+constexpr auto x = lz::var<"x">;
+constexpr auto y = lz::var<"y">;
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+double opaque(double v) {
+    volatile double copy = v;
+    return copy;
+}
+
+BOOST_AUTO_TEST_CASE(comparisons_pick_the_side) {
+    for (double px : {-2.0, -1.0, 0.0, 0.5, 1.0, 1.5, 3.0}) {
+        BOOST_TEST(lz::where(x < 1, x, 2 * x)(x = px) == (px < 1 ? px : 2 * px));
+        BOOST_TEST(lz::where(x <= 1, x, 2 * x)(x = px) == (px <= 1 ? px : 2 * px));
+        BOOST_TEST(lz::where(x > 1, x, 2 * x)(x = px) == (px > 1 ? px : 2 * px));
+        BOOST_TEST(lz::where(x >= 1, x, 2 * x)(x = px) == (px >= 1 ? px : 2 * px));
+        BOOST_TEST(lz::where(1 < x, x, 2 * x)(x = px) == (1 < px ? px : 2 * px));
+        BOOST_TEST(lz::where(x * x < x + 2, 1, 0)(x = px) == (px * px < px + 2 ? 1.0 : 0.0));
+    }
+}
+
+// min and max are std::min and std::max: a tie (and a NaN second argument)
+// gives the first argument, its value and its derivative.
+BOOST_AUTO_TEST_CASE(min_and_max_as_the_standard_ones) {
+    for (double px : {-2.0, 0.0, 1.0, 2.5})
+        for (double py : {-2.0, 0.0, 1.0, 3.0}) {
+            BOOST_TEST(lz::max(x, y)(x = px, y = py) == std::max(px, py));
+            BOOST_TEST(lz::min(x, y)(x = px, y = py) == std::min(px, py));
+        }
+    const auto relu = lz::max(x, 0);
+    BOOST_TEST(relu(x = -2.0) == 0.0);
+    BOOST_TEST(relu(x = 3.0) == 3.0);
+    BOOST_TEST(lz::d(relu, x)(x = 3.0) == 1.0);
+    BOOST_TEST(lz::d(relu, x)(x = -3.0) == 0.0);
+    BOOST_TEST(lz::d(relu, x)(x = 0.0) == 1.0);  // the tie: x, the first argument
+    BOOST_TEST(lz::d(lz::max(0, x), x)(x = 0.0) == 0.0);  // here the first argument is 0
+    BOOST_TEST(lz::d(lz::min(x, 0), x)(x = 0.0) == 1.0);
+    BOOST_TEST(lz::max(x, y)(x = 1.0, y = opaque(nan)) == 1.0);
+    BOOST_TEST(std::isnan(lz::max(x, y)(x = opaque(nan), y = 1.0)));
+    BOOST_TEST(lz::min(x, y)(x = 1.0, y = opaque(nan)) == 1.0);
+    // A NaN condition is false: the second branch.
+    BOOST_TEST(lz::where(x < y, 1, 2)(x = opaque(nan), y = 0.0) == 2.0);
+}
+
+// The branch not taken is not evaluated: no domain error in a constant
+// expression, no NaN from 0·∞ in a derivative.
+BOOST_AUTO_TEST_CASE(the_branch_not_taken_is_not_evaluated) {
+    constexpr auto safe_log = lz::where(x > 0, lz::log(x), 0);
+    static_assert(safe_log(x = -1.0) == 0.0);
+    static_assert(lz::d(safe_log, x)(x = -1.0) == 0.0);
+    constexpr auto safe_sqrt = lz::where(x > 0, lz::sqrt(x), 0);
+    BOOST_TEST(lz::gradient(safe_sqrt, x)(x = 0.0)[0] == 0.0);  // not 0·∞
+    BOOST_TEST(lz::value_and_gradient(safe_sqrt * y, x, y)(x = 0.0, y = 2.0).gradient[0] == 0.0);
+    BOOST_TEST(lz::hessian(safe_sqrt, x)(x = 0.0)[0][0] == 0.0);
+    BOOST_TEST(lz::hessian(safe_sqrt, x)(x = 4.0)[0][0] == -1.0 / 32);
+}
+
+BOOST_AUTO_TEST_CASE(gradients_and_hessians_take_the_branch) {
+    const auto f = lz::where(x < y, x * x * y, lz::sin(x) + y * y) + lz::max(x * y, 1);
+    const auto vgh = lz::value_gradient_hessian(f, x, y);
+    // x < y, x·y > 1
+    auto r = vgh(x = 2.0, y = 3.0);
+    BOOST_TEST(r.value == 12.0 + 6.0);
+    BOOST_TEST(r.gradient[0] == 2 * 2.0 * 3.0 + 3.0);
+    BOOST_TEST(r.gradient[1] == 4.0 + 2.0);
+    BOOST_TEST(r.hessian[0][0] == 6.0);
+    BOOST_TEST(r.hessian[0][1] == 2 * 2.0 + 1.0);
+    BOOST_TEST(r.hessian[1][1] == 0.0);
+    // x > y, x·y < 1
+    r = vgh(x = 0.5, y = 0.25);
+    BOOST_TEST(r.value == std::sin(0.5) + 0.0625 + 1.0);
+    BOOST_TEST(r.gradient[0] == std::cos(0.5));
+    BOOST_TEST(r.gradient[1] == 0.5);
+    BOOST_TEST(r.hessian[0][0] == -std::sin(0.5));
+    BOOST_TEST(r.hessian[0][1] == 0.0);
+    BOOST_TEST(r.hessian[1][1] == 2.0);
+    BOOST_TEST(lz::to_string(lz::d(lz::max(x * y, 1), x)) == "where(x*y < 1, 0, y)");
+}
+
+BOOST_AUTO_TEST_CASE(printing) {
+    BOOST_TEST(lz::to_string(lz::where(x < y, x * y, x + y)) == "where(x < y, x*y, x + y)");
+    BOOST_TEST(lz::to_string(lz::where(x >= 1, x, 0)) == "where(1 <= x, x, 0)");
+    BOOST_TEST(lz::to_string(lz::max(x, 0)) == "where(x < 0, 0, x)");
+    BOOST_TEST(lz::to_string(lz::min(x, y)) == "where(y < x, y, x)");
+    BOOST_TEST(lz::to_string(lz::d(lz::where(x < 0, x * x, x), x)) == "where(x < 0, 2*x, 1)");
+    // Two branches of one value-free shape are that shape.
+    BOOST_TEST(lz::to_string(lz::where(x < y, lz::sin(x), lz::sin(x))) == "sin(x)");
+    BOOST_TEST(lz::to_string(lz::d(lz::where(x < y, y * y, lz::exp(y)), x)) == "0");
+}
+
+// Values in float and long double, and in a constant expression.
+BOOST_AUTO_TEST_CASE(scalar_types) {
+    const auto f = lz::max(x * x, 1 - x);
+    BOOST_TEST(f(x = 2.0f) == 4.0f);
+    BOOST_TEST(f(x = 0.5L) == 0.5L);
+    static_assert(lz::d(lz::max(x * x, 1 - x), x)(x = 2.0) == 4.0);
+    static_assert(lz::d(lz::max(x * x, 1 - x), x)(x = 0.0) == -1.0);
+}
+
+}  // namespace

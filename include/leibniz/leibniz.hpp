@@ -24,6 +24,9 @@
 #include <leibniz/expression/nodes.hpp>
 #include <leibniz/expression/operators.hpp>
 #include <leibniz/expression/variable.hpp>
+#include <leibniz/printing/c_source.hpp>
+#include <leibniz/printing/dot.hpp>
+#include <leibniz/printing/latex.hpp>
 #include <leibniz/printing/to_string.hpp>
 #include <leibniz/data/mean.hpp>
 #include <leibniz/data/squares.hpp>

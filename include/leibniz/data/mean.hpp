@@ -9,6 +9,7 @@
 // 1/m), differentiation, printing and equivalence.
 #pragma once
 
+#include <leibniz/data/blocked_sum.hpp>
 #include <leibniz/differentiation/rules.hpp>
 #include <leibniz/evaluation/evaluate.hpp>
 #include <leibniz/evaluation/free_variables.hpp>
@@ -32,6 +33,7 @@ template <class... Columns>
 struct data_set {
     tuple<Columns...> columns;
     std::size_t size = 0;
+    block_runner parallel{};  // set by mean(loss, data, parallel{...}) (<leibniz/parallel.hpp>)
 
     template <class V>
     static constexpr bool binds = (std::is_same_v<V, typename Columns::variable_type> || ...);
@@ -129,6 +131,12 @@ struct depends_on<V, sample_mean<L, D>> : std::bool_constant<!D::template binds<
 
 template <class T, class Env, class L, class D>
 constexpr T evaluate(const sample_mean<L, D>& m, const Env& env) {
+    if (m.data.parallel.parallel()) {
+        const T total = blocked_sum<T>(m.data.size, m.data.parallel, [&](T& partial, std::size_t i) {
+            partial = partial + evaluate<T>(m.loss, sample_environment<Env, D>{env, m.data, i});
+        });
+        return total / T(m.data.size);
+    }
     T total = T(0);
     for (std::size_t i = 0; i < m.data.size; ++i)
         total = total + evaluate<T>(m.loss, sample_environment<Env, D>{env, m.data, i});

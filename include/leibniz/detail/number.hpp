@@ -6,6 +6,7 @@
 // would overflow 64 bits, or that meets a real, continues in long double.
 #pragma once
 
+#include <cmath>
 #include <concepts>
 #include <cstdint>
 #include <limits>
@@ -170,10 +171,25 @@ struct exact_number {
     number value{};
 };
 
+// A scalar type more precise than long double (Boost.Multiprecision's
+// cpp_bin_float_50, mpfr_float_50, ...: it says so by its std::numeric_limits).
+// An exact number is divided in its own arithmetic (1/3 to its precision, not
+// long double's), the real constants of real_constants are computed in it, and
+// evaluation calls its elementary functions out of line (math.hpp: they are
+// library routines far too large to inline into every evaluation).
+template <class T>
+inline constexpr bool is_wide_scalar =
+    std::numeric_limits<T>::is_specialized && !std::numeric_limits<T>::is_integer &&
+    !std::is_floating_point_v<T> && std::numeric_limits<T>::digits > std::numeric_limits<long double>::digits;
+
+template <class T>
+T to_wide_scalar(const number& n);  // below real_constants
+
 // The value of a number in the scalar type of an evaluation.
 template <class T>
 constexpr T to_scalar(const number& n) {
     if constexpr (std::is_same_v<T, double>) return n.nearest;
+    if constexpr (is_wide_scalar<T>) return to_wide_scalar<T>(n);
     if (n.exact) {
         if (n.den == 1) return static_cast<T>(n.num);
         if constexpr (std::is_floating_point_v<T>)
@@ -193,5 +209,28 @@ inline constexpr number real_constants[] = {
     number::from_real(1.128379167095512573896158903121545171688101258657997713688171443421284936882986828973L),
 };
 constexpr const number& real_constant_number(real_constant c) { return real_constants[static_cast<int>(c)]; }
+
+// A number in a wide scalar type, out of line (its conversions and division
+// are library routines: inlined into every flattened evaluation they cost
+// minutes of compilation). An exact number is divided in T; one of
+// real_constants (bit for bit the stored long double) is computed in T; any
+// other real (a floating literal, a product folded with a constant) converts
+// from its long double value.
+template <class T>
+#if defined(__GNUC__) || defined(__clang__)
+[[gnu::noinline]]
+#endif
+T to_wide_scalar(const number& n) {
+    if (n.exact) {
+        if (n.den == 1) return static_cast<T>(n.num);
+        return T(static_cast<T>(n.num) / static_cast<T>(n.den));
+    }
+    if (n.real == real_constants[static_cast<int>(real_constant::two_over_sqrt_pi)].real) {
+        using std::acos;
+        using std::sqrt;
+        return T(T(2) / T(sqrt(T(acos(T(-1))))));
+    }
+    return static_cast<T>(n.real);
+}
 
 }  // namespace leibniz::detail

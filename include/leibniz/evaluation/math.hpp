@@ -9,6 +9,7 @@
 #include <leibniz/config.hpp>
 #include <leibniz/constexpr_math/domain_error.hpp>
 #include <leibniz/constexpr_math/functions.hpp>
+#include <leibniz/detail/number.hpp>
 
 #include <cmath>
 #include <complex>
@@ -26,9 +27,25 @@ inline constexpr bool is_complex<std::complex<T>> = true;
 // In constant evaluation a floating-point argument goes to the library's own
 // constexpr functions (with domain errors stopping compilation); at run time,
 // and for other scalar types, to the standard functions or the type's own.
+// A wide scalar type (number.hpp: Boost.Multiprecision's) calls its own
+// function out of line: evaluations are flattened (config.hpp), and flattening
+// a multiprecision sin into every evaluation costs minutes of compilation. The
+// call is by argument-dependent lookup, its result converted to T (so a type
+// with expression templates, boost::multiprecision::et_on, works too).
+#if defined(__GNUC__) || defined(__clang__)
+#define LEIBNIZ_OUT_OF_LINE [[gnu::noinline]]
+#else
+#define LEIBNIZ_OUT_OF_LINE
+#endif
 #define LEIBNIZ_ELEMENTARY_FUNCTION(name, domain_check)                \
     template <class T>                                                 \
+    LEIBNIZ_OUT_OF_LINE T name##_out_of_line(const T& v) {             \
+        using std::name;                                               \
+        return T(name(v));                                             \
+    }                                                                  \
+    template <class T>                                                 \
     constexpr T name(const T& v) {                                     \
+        if constexpr (is_wide_scalar<T>) return name##_out_of_line(v); \
         if constexpr (std::is_floating_point_v<T>) {                   \
             if (std::is_constant_evaluated()) {                        \
                 const T r = constexpr_math::name(v);                   \
@@ -69,7 +86,23 @@ LEIBNIZ_ELEMENTARY_FUNCTION(cbrt, (void)0)
 // atan2(y, x) and hypot(a, b): the library's constexpr functions in constant
 // evaluation, the standard ones (or the type's own) at run time.
 template <class T>
+LEIBNIZ_OUT_OF_LINE T atan2_out_of_line(const T& y, const T& x) {
+    using std::atan2;
+    return T(atan2(y, x));
+}
+template <class T>
+LEIBNIZ_OUT_OF_LINE T hypot_out_of_line(const T& a, const T& b) {
+    using std::hypot;
+    return T(hypot(a, b));
+}
+template <class T>
+LEIBNIZ_OUT_OF_LINE T pow_out_of_line(const T& base, const T& exponent) {
+    using std::pow;
+    return T(pow(base, exponent));
+}
+template <class T>
 constexpr T atan2(const T& y, const T& x) {
+    if constexpr (is_wide_scalar<T>) return atan2_out_of_line(y, x);
     if constexpr (std::is_floating_point_v<T>) {
         if (std::is_constant_evaluated()) return constexpr_math::atan2(y, x);
     }
@@ -78,6 +111,7 @@ constexpr T atan2(const T& y, const T& x) {
 }
 template <class T>
 constexpr T hypot(const T& a, const T& b) {
+    if constexpr (is_wide_scalar<T>) return hypot_out_of_line(a, b);
     if constexpr (std::is_floating_point_v<T>) {
         if (std::is_constant_evaluated()) {
             const T r = constexpr_math::hypot(a, b);
@@ -98,7 +132,7 @@ constexpr T abs(const T& v) {
         return constexpr_math::abs(v);
     else {
         using std::abs;
-        return abs(v);
+        return T(abs(v));
     }
 }
 // -1, 0 or 1 (NaN stays NaN for floating types).
@@ -111,6 +145,7 @@ constexpr T sign(const T& v) {
 }
 template <class T>
 constexpr T pow(const T& base, const T& exponent) {
+    if constexpr (is_wide_scalar<T>) return pow_out_of_line(base, exponent);
     if constexpr (std::is_floating_point_v<T>) {
         if (std::is_constant_evaluated()) {
             const bool integral = constexpr_math::detail::is_integer(exponent);
@@ -155,3 +190,5 @@ constexpr T ipow(T base, long long n) {
 }
 
 }  // namespace leibniz::detail::math
+
+#undef LEIBNIZ_OUT_OF_LINE

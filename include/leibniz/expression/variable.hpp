@@ -6,6 +6,7 @@
 #include <leibniz/expression/nodes.hpp>
 
 #include <array>
+#include <concepts>
 #include <ranges>
 #include <cstddef>
 #include <span>
@@ -114,6 +115,27 @@ struct pack_binding {
     constexpr const T& operator[](std::size_t i) const { return values[i]; }
 };
 
+// Customization point: a type that holds its values contiguously, with their
+// number known at compile time, binds a pack like a std::array. Specialize it
+// (an interop header does, e.g. interop/eigen.hpp for Eigen's vectors):
+//   template <> struct leibniz::contiguous_values<R> {
+//       using value_type = ...;                           // the scalar
+//       static constexpr std::size_t size = ...;          // or std::dynamic_extent: size known at run time only
+//       static const value_type* data(const R& r);        // the first value
+//   };
+// `xs = r` then refers to r's values (no copy) when r is an lvalue, and keeps a
+// copy of them when r is a temporary. A size of std::dynamic_extent is refused
+// with a static_assert (there is no run-time check of a pack's size).
+template <class R>
+struct contiguous_values;  // not defined: no type is contiguous_values unless specialized
+
+template <class R>
+concept ContiguousValues = requires(const R& r) {
+    typename contiguous_values<R>::value_type;
+    { contiguous_values<R>::size } -> std::convertible_to<std::size_t>;
+    { contiguous_values<R>::data(r) } -> std::convertible_to<const typename contiguous_values<R>::value_type*>;
+};
+
 // A tuple of variables (std::get and structured bindings work), bound as a whole by `xs = values`.
 template <class... Variables>
 struct variable_pack : std::tuple<Variables...> {
@@ -135,6 +157,28 @@ struct variable_pack : std::tuple<Variables...> {
                       "leibniz: a pack of variables is bound from a std::span of static extent (std::span<const T, N>)");
         static_assert(N == size, "leibniz: a pack of variables is bound from a span with one value per variable");
         return pack_binding<variable_pack, std::remove_cv_t<T>, false>{values.data()};
+    }
+    // xs = r for a type that specializes contiguous_values (above).
+    template <class R>
+        requires ContiguousValues<std::remove_cvref_t<R>>
+    constexpr auto operator=(R&& values) const {
+        using traits = contiguous_values<std::remove_cvref_t<R>>;
+        using T = std::remove_cv_t<typename traits::value_type>;
+        constexpr std::size_t n = traits::size;
+        static_assert(n != std::dynamic_extent,
+                      "leibniz: a pack of variables is bound from values whose number is known at compile time: "
+                      "a fixed-size vector (Eigen::Matrix<T, N, 1>, not Eigen::VectorXd) or a fixed-size map over "
+                      "the values (Eigen::Map<const Eigen::Matrix<T, N, 1>>(v.data()))");
+        static_assert(n == size || n == std::dynamic_extent,
+                      "leibniz: a pack of variables is bound from a vector with one value per variable");
+        if constexpr (std::is_lvalue_reference_v<R>) {
+            return pack_binding<variable_pack, T, false>{traits::data(values)};
+        } else {
+            return [&]<std::size_t... I>(std::index_sequence<I...>) {
+                const T* p = traits::data(values);
+                return pack_binding<variable_pack, T, true>{std::array<T, size>{p[I]...}};
+            }(std::make_index_sequence<size>{});
+        }
     }
 };
 

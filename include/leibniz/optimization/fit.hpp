@@ -145,12 +145,24 @@ constexpr result<point<T, variable_pack<V...>>> fit(const Loss& loss, const poin
             const Optimizer step = detail::scaled_step(optimizer, 1 / (1 + schedule.decay * static_cast<double>(epoch)));
             for (std::size_t first = 0; first < m; first += size) {
                 const std::size_t last = first + size < m ? first + size : m;
+                using SampleEnv = detail::sample_environment<detail::environment<Point>, Data>;
                 std::array<T, n> g{};
-                for (std::size_t k = first; k < last; ++k) {
-                    using SampleEnv = detail::sample_environment<detail::environment<Point>, Data>;
-                    const SampleEnv env{at_point, data, order[k]};
-                    const auto sample = detail::value_and_gradient_of<T, Vars>(loss, env);
-                    for (std::size_t c = 0; c < n; ++c) g[c] = g[c] + sample.gradient[c];
+                if (data.parallel.parallel()) {  // in blocks (data/blocked_sum.hpp): the same bits for any thread count
+                    g = detail::blocked_sum<detail::value_gradient_sum<T, n>>(
+                            last - first, data.parallel,
+                            [&](detail::value_gradient_sum<T, n>& partial, std::size_t k) {
+                                const SampleEnv env{at_point, data, order[first + k]};
+                                const auto sample = detail::value_and_gradient_of<T, Vars>(loss, env);
+                                for (std::size_t c = 0; c < n; ++c)
+                                    partial.gradient[c] = partial.gradient[c] + sample.gradient[c];
+                            })
+                            .gradient;
+                } else {
+                    for (std::size_t k = first; k < last; ++k) {
+                        const SampleEnv env{at_point, data, order[k]};
+                        const auto sample = detail::value_and_gradient_of<T, Vars>(loss, env);
+                        for (std::size_t c = 0; c < n; ++c) g[c] = g[c] + sample.gradient[c];
+                    }
                 }
                 for (std::size_t c = 0; c < n; ++c) g[c] = g[c] / T(last - first);
                 if (!detail::all_finite(g)) {

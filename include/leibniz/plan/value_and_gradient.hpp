@@ -6,6 +6,7 @@
 #pragma once
 
 #include <leibniz/config.hpp>
+#include <leibniz/data/blocked_sum.hpp>
 #include <leibniz/plan/execute.hpp>
 #include <leibniz/plan/gradient.hpp>
 #include <leibniz/plan/lower.hpp>
@@ -126,6 +127,23 @@ LEIBNIZ_FLATTEN constexpr void sum_over_samples(const L& loss, const Data& data,
     // (Vars are never data variables here: their values come from the outer bindings.)
     auto inputs = gather_inputs<T, P, Vars, L, false>(env);
     const auto numbers = gather_all_numbers<T, P>(loss);
+    if (data.parallel.parallel()) {  // in blocks (data/blocked_sum.hpp), each sample with inputs of its own
+        const auto total = blocked_sum<value_gradient_sum<T, Vars::size>>(
+            data.size, data.parallel, [&](value_gradient_sum<T, Vars::size>& partial, std::size_t i) {
+                auto own = inputs;
+                if constexpr (P.extras > 0) {
+                    T* out = own.data() + Vars::size;
+                    gather_extras<Vars, T>(walk{}, static_cast<const L*>(nullptr), SampleEnv{env, data, i}, out);
+                }
+                T v{};
+                std::array<T, Vars::size> g{};
+                run_gradient_plan<T, Vars, L>(own.data(), numbers.view(), v, g);
+                add_into(partial, value_gradient_sum<T, Vars::size>{v, g});
+            });
+        value = total.value;
+        gradient = total.gradient;
+        return;
+    }
     value = T(0);
     for (T& g : gradient) g = T(0);
     for (std::size_t i = 0; i < data.size; ++i) {

@@ -1,0 +1,122 @@
+// <leibniz/interop/eigen.hpp>: packs bind from Eigen vectors and Maps, results
+// convert to Eigen vectors and matrices (a Map over an lvalue, a copy of an rvalue).
+#define BOOST_TEST_MODULE interop_eigen
+#include <boost/test/unit_test.hpp>
+
+#include <leibniz/leibniz.hpp>
+#include <leibniz/interop/eigen.hpp>
+
+#include <Eigen/Core>
+
+#include <array>
+#include <tuple>
+#include <type_traits>
+
+namespace lz = leibniz;
+
+namespace {
+constexpr auto xs = lz::vars<"x", 3>;
+constexpr auto x0 = std::get<0>(xs);
+constexpr auto x1 = std::get<1>(xs);
+constexpr auto x2 = std::get<2>(xs);
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_pack_binds_from_a_fixed_size_vector) {
+    const auto f = x0 * x1 + x2;
+    Eigen::Matrix<double, 3, 1> p(1.0, 2.0, 3.0);
+    BOOST_TEST(f(xs = p) == 5.0);
+    const Eigen::Vector3d& cp = p;
+    BOOST_TEST(f(xs = cp) == 5.0);
+    BOOST_TEST(f(xs = Eigen::Vector3d(2.0, 2.0, 1.0)) == 5.0);  // a temporary: its values are copied
+    BOOST_TEST((lz::point(xs = p) == lz::point(xs = std::array{1.0, 2.0, 3.0})));
+    Eigen::Matrix<float, 3, 1> pf(1.0f, 2.0f, 3.0f);
+    static_assert(std::is_same_v<decltype(f(xs = pf)), float>);
+    BOOST_TEST(f(xs = pf) == 5.0f);
+}
+
+BOOST_AUTO_TEST_CASE(the_binding_of_an_lvalue_refers_to_its_values) {
+    Eigen::Vector3d p(1.0, 2.0, 3.0);
+    const auto b = (xs = p);
+    static_assert(std::is_same_v<std::remove_cvref_t<decltype(b.values)>, const double*>);
+    BOOST_TEST(b.values == p.data());
+    const auto t = (xs = Eigen::Vector3d(1.0, 2.0, 3.0));
+    static_assert(std::is_same_v<std::remove_cvref_t<decltype(t.values)>, std::array<double, 3>>);
+}
+
+BOOST_AUTO_TEST_CASE(a_pack_binds_from_a_map) {
+    const auto f = x0 - x1 * x2;
+    std::array<double, 5> storage{9.0, 1.0, 2.0, 3.0, 9.0};
+    Eigen::Map<Eigen::Vector3d> m(storage.data() + 1);
+    Eigen::Map<const Eigen::Vector3d> cm(storage.data() + 1);
+    BOOST_TEST(f(xs = m) == -5.0);
+    BOOST_TEST(f(xs = cm) == -5.0);
+    BOOST_TEST(f(xs = Eigen::Map<const Eigen::Vector3d>(storage.data())) == 9.0 - 2.0);
+    // A dynamic vector binds through a fixed-size Map over its data.
+    Eigen::VectorXd v(3);
+    v << 1.0, 2.0, 3.0;
+    BOOST_TEST(f(xs = Eigen::Map<const Eigen::Vector3d>(v.data())) == -5.0);
+}
+
+BOOST_AUTO_TEST_CASE(value_gradient_hessian_from_an_eigen_vector) {
+    const auto f = x0 * x1 * x1 + sin(x2);
+    const Eigen::Vector3d p(1.0, 2.0, 0.0);
+    const auto r = lz::value_gradient_hessian(f, xs)(xs = p);
+    const Eigen::Vector3d g = lz::as_eigen(r.gradient);
+    const Eigen::Matrix3d H = lz::as_eigen(r.hessian);
+    BOOST_TEST(r.value == 4.0);
+    BOOST_TEST(g(0) == 4.0);
+    BOOST_TEST(g(1) == 4.0);
+    BOOST_TEST(g(2) == 1.0);
+    BOOST_TEST(H(0, 1) == 4.0);
+    BOOST_TEST(H(1, 0) == 4.0);
+    BOOST_TEST(H(1, 1) == 2.0);
+    BOOST_TEST(H(2, 2) == 0.0);
+    BOOST_TEST(H.isApprox(H.transpose()));
+}
+
+BOOST_AUTO_TEST_CASE(as_eigen_maps_an_lvalue_and_copies_an_rvalue) {
+    std::array<double, 3> g{1.0, 2.0, 3.0};
+    auto mg = lz::as_eigen(g);
+    static_assert(std::is_same_v<decltype(mg), Eigen::Map<Eigen::Matrix<double, 3, 1>>>);
+    BOOST_TEST(mg.data() == g.data());
+    mg(1) = 7.0;  // writes g
+    BOOST_TEST(g[1] == 7.0);
+    const std::array<double, 3>& cg = g;
+    static_assert(std::is_same_v<decltype(lz::as_eigen(cg)), Eigen::Map<const Eigen::Matrix<double, 3, 1>>>);
+    static_assert(std::is_same_v<decltype(lz::as_eigen(std::array<double, 3>{})), Eigen::Matrix<double, 3, 1>>);
+
+    std::array<std::array<double, 3>, 2> j{{{1.0, 2.0, 3.0}, {4.0, 5.0, 6.0}}};
+    auto mj = lz::as_eigen(j);
+    BOOST_TEST(mj.rows() == 2);
+    BOOST_TEST(mj.cols() == 3);
+    BOOST_TEST(mj(1, 0) == 4.0);  // M(i, j) is a[i][j]
+    BOOST_TEST(mj(0, 2) == 3.0);
+    BOOST_TEST(mj.data() == j[0].data());
+    const auto copied = lz::as_eigen(std::move(j));
+    static_assert(std::is_same_v<std::remove_cv_t<decltype(copied)>, Eigen::Matrix<double, 2, 3>>);
+    BOOST_TEST(copied(1, 2) == 6.0);
+    // One column, one row, one value.
+    std::array<std::array<double, 1>, 2> column{{{1.0}, {2.0}}};
+    BOOST_TEST(lz::as_eigen(column)(1, 0) == 2.0);
+    std::array<std::array<double, 2>, 1> row{{{1.0, 2.0}}};
+    BOOST_TEST(lz::as_eigen(row)(0, 1) == 2.0);
+}
+
+BOOST_AUTO_TEST_CASE(a_jacobian_as_an_eigen_matrix) {
+    const auto rows = std::tuple{x0 * x1, x1 + 2 * x2};
+    const Eigen::Vector3d p(1.0, 2.0, 3.0);
+    const Eigen::Matrix<double, 2, 3> J = lz::as_eigen(lz::jacobian(rows, xs)(xs = p));
+    BOOST_TEST(J(0, 0) == 2.0);
+    BOOST_TEST(J(0, 1) == 1.0);
+    BOOST_TEST(J(0, 2) == 0.0);
+    BOOST_TEST(J(1, 2) == 2.0);
+}
+
+BOOST_AUTO_TEST_CASE(minimize_from_and_back_to_eigen) {
+    const auto f = lz::pow<2>(x0 - 1) + 2 * lz::pow<2>(x1 + 2) + lz::pow<2>(x2);
+    const Eigen::Vector3d start(5.0, 5.0, 5.0);
+    const auto r = lz::minimize(f, lz::point(xs = start), lz::newton{}, lz::stop{.max_iterations = 50, .gradient_tolerance = 1e-12});
+    BOOST_TEST((r.status == lz::status::converged));
+    const Eigen::Vector3d end = lz::as_eigen(r.point);
+    BOOST_TEST((end - Eigen::Vector3d(1.0, -2.0, 0.0)).norm() < 1e-9);
+}

@@ -1,0 +1,162 @@
+// mean(..., parallel{}) and fit(..., parallel{}): the same bits for every
+// thread count, equal to the plain mean to rounding; bad thread counts.
+#define BOOST_TEST_MODULE parallel
+#include <leibniz/leibniz.hpp>
+#include <leibniz/parallel.hpp>
+
+#include <boost/test/unit_test.hpp>
+
+#include <array>
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <random>
+#include <stdexcept>
+#include <vector>
+
+namespace lz = leibniz;
+
+namespace {
+
+constexpr auto x = lz::var<"x">;
+constexpr auto y = lz::var<"y">;
+constexpr auto a = lz::var<"a">;
+constexpr auto b = lz::var<"b">;
+constexpr auto c = lz::var<"c">;
+// A nonlinear per-sample loss, so that sums of different orders round differently.
+constexpr auto loss = lz::pow<2>(a * lz::exp(-b * x) + c - y) / 2;
+
+struct samples {
+    std::vector<double> xs, ys;
+    explicit samples(std::size_t m) {
+        std::mt19937 random(11);
+        std::uniform_real_distribution<double> t(0, 4);
+        std::normal_distribution<double> noise(0, 0.05);
+        for (std::size_t i = 0; i < m; ++i) {
+            xs.push_back(t(random));
+            ys.push_back(2.0 * std::exp(-0.7 * xs.back()) + 0.3 + noise(random));
+        }
+    }
+};
+
+std::uint64_t bits(double v) { return std::bit_cast<std::uint64_t>(v); }
+
+template <class Mean>
+auto everything(const Mean& J) {
+    return lz::value_gradient_hessian(J, a, b, c)(a = 1.5, b = 0.5, c = 0.1);
+}
+
+// 10007 samples: 39 full blocks of 256 and one of 23, an odd count for the tree.
+BOOST_AUTO_TEST_CASE(value_gradient_and_hessian_have_the_same_bits_for_1_2_3_and_the_hardware_threads) {
+    const samples s(10007);
+    const auto data = lz::data(x = s.xs, y = s.ys);
+    const auto one = everything(lz::mean(loss, data, lz::parallel{.threads = 1}));
+    const auto one_vg = lz::value_and_gradient(lz::mean(loss, data, lz::parallel{.threads = 1}), a, b, c)(a = 1.5, b = 0.5, c = 0.1);
+    for (int threads : {2, 3, 0}) {
+        const auto J = lz::mean(loss, data, lz::parallel{.threads = threads});
+        BOOST_TEST(bits(J(a = 1.5, b = 0.5, c = 0.1)) == bits(one.value), "threads " << threads);
+        const auto vg = lz::value_and_gradient(J, a, b, c)(a = 1.5, b = 0.5, c = 0.1);
+        BOOST_TEST(bits(vg.value) == bits(one_vg.value));
+        const auto all = everything(J);
+        BOOST_TEST(bits(all.value) == bits(one.value));
+        for (std::size_t i = 0; i < 3; ++i) {
+            BOOST_TEST(bits(vg.gradient[i]) == bits(one_vg.gradient[i]), "threads " << threads << ", partial " << i);
+            BOOST_TEST(bits(all.gradient[i]) == bits(one.gradient[i]));
+            for (std::size_t j = 0; j < 3; ++j) BOOST_TEST(bits(all.hessian[i][j]) == bits(one.hessian[i][j]));
+        }
+    }
+    // Equal to the plain (sample by sample) mean to rounding.
+    const auto plain = everything(lz::mean(loss, data));
+    BOOST_TEST(std::fabs(one.value - plain.value) <= 1e-13 * std::fabs(plain.value));
+    for (std::size_t i = 0; i < 3; ++i) {
+        BOOST_TEST(std::fabs(one.gradient[i] - plain.gradient[i]) <= 1e-12 * (1 + std::fabs(plain.gradient[i])));
+        BOOST_TEST(std::fabs(one_vg.gradient[i] - plain.gradient[i]) <= 1e-12 * (1 + std::fabs(plain.gradient[i])));
+        for (std::size_t j = 0; j < 3; ++j)
+            BOOST_TEST(std::fabs(one.hessian[i][j] - plain.hessian[i][j]) <= 1e-12 * (1 + std::fabs(plain.hessian[i][j])));
+    }
+}
+
+// A loss with a branch goes through the tree sweep, not the plan: still the same bits.
+BOOST_AUTO_TEST_CASE(a_piecewise_loss_has_the_same_bits_for_every_thread_count) {
+    const samples s(3001);
+    const auto data = lz::data(x = s.xs, y = s.ys);
+    constexpr auto huber = lz::where(lz::abs(a * x + c - y) < 1, lz::pow<2>(a * x + c - y) / 2, lz::abs(a * x + c - y) - 0.5);
+    const auto one = lz::value_and_gradient(lz::mean(huber, data, lz::parallel{.threads = 1}), a, c)(a = -0.3, c = 1.0);
+    for (int threads : {2, 3}) {
+        const auto r = lz::value_and_gradient(lz::mean(huber, data, lz::parallel{.threads = threads}), a, c)(a = -0.3, c = 1.0);
+        BOOST_TEST(bits(r.value) == bits(one.value));
+        BOOST_TEST(bits(r.gradient[0]) == bits(one.gradient[0]));
+        BOOST_TEST(bits(r.gradient[1]) == bits(one.gradient[1]));
+    }
+    const auto plain = lz::value_and_gradient(lz::mean(huber, data), a, c)(a = -0.3, c = 1.0);
+    BOOST_TEST(std::fabs(one.value - plain.value) <= 1e-13 * std::fabs(plain.value));
+}
+
+BOOST_AUTO_TEST_CASE(fit_gives_the_same_point_for_every_thread_count) {
+    const samples s(5000);
+    const auto data = lz::data(x = s.xs, y = s.ys);
+    const auto start = lz::point(a = 1.0, b = 1.0, c = 0.0);
+    const lz::batches schedule{.size = 1000, .epochs = 30, .seed = 5};
+    const auto one = lz::fit(loss, start, data, lz::adam{.learning_rate = 0.05}, schedule, lz::parallel{.threads = 1});
+    for (int threads : {2, 3}) {
+        const auto r = lz::fit(loss, start, data, lz::adam{.learning_rate = 0.05}, schedule, lz::parallel{.threads = threads});
+        BOOST_TEST(r.iterations == one.iterations);
+        BOOST_TEST(bits(r.value) == bits(one.value));
+        for (std::size_t i = 0; i < 3; ++i) BOOST_TEST(bits(r.point.values[i]) == bits(one.point.values[i]));
+    }
+    BOOST_TEST(one.iterations == 150u);
+    // Close to the plain fit, and to the curve the data came from.
+    const auto plain = lz::fit(loss, start, data, lz::adam{.learning_rate = 0.05}, schedule);
+    for (std::size_t i = 0; i < 3; ++i) BOOST_TEST(std::fabs(one.point.values[i] - plain.point.values[i]) < 1e-9);
+    BOOST_TEST(std::fabs(one.point.values[0] - 2.0) < 0.2);
+    BOOST_TEST(std::fabs(one.point.values[1] - 0.7) < 0.1);
+}
+
+BOOST_AUTO_TEST_CASE(an_observer_sees_every_epoch) {
+    const samples s(600);
+    std::size_t epochs = 0;
+    const auto r = lz::fit(loss, lz::point(a = 1.0, b = 1.0, c = 0.0), lz::data(x = s.xs, y = s.ys), lz::adam{},
+                           lz::batches{.size = 600, .epochs = 4}, lz::parallel{.threads = 2},
+                           [&](const auto& e) { epochs = e.epoch; });
+    BOOST_TEST(epochs == 4u);
+    BOOST_TEST(r.iterations == 4u);
+}
+
+BOOST_AUTO_TEST_CASE(a_thread_count_below_zero_is_an_error) {
+    const samples s(10);
+    const auto data = lz::data(x = s.xs, y = s.ys);
+    BOOST_CHECK_THROW(lz::mean(loss, data, lz::parallel{.threads = -1}), std::invalid_argument);
+    BOOST_CHECK_THROW(lz::fit(loss, lz::point(a = 1.0, b = 1.0, c = 0.0), data, lz::adam{}, lz::batches{},
+                              lz::parallel{.threads = -2}),
+                      std::invalid_argument);
+}
+
+BOOST_AUTO_TEST_CASE(empty_data) {
+    const std::vector<double> none;
+    // The mean of no samples is 0/0, as without threads.
+    BOOST_TEST(std::isnan(lz::mean(loss, lz::data(x = none, y = none), lz::parallel{.threads = 2})(a = 1.0, b = 1.0, c = 0.0)));
+    BOOST_CHECK_THROW(lz::fit(loss, lz::point(a = 1.0, b = 1.0, c = 0.0), lz::data(x = none, y = none), lz::adam{},
+                              lz::batches{}, lz::parallel{.threads = 2}),
+                      std::invalid_argument);
+}
+
+// In constant evaluation the blocks run one after the other: the same bits again.
+constexpr std::array<double, 600> xs_c = [] {
+    std::array<double, 600> v{};
+    for (std::size_t i = 0; i < v.size(); ++i) v[i] = 0.01 * static_cast<double>(i);
+    return v;
+}();
+constexpr std::array<double, 600> ys_c = [] {
+    std::array<double, 600> v{};
+    for (std::size_t i = 0; i < v.size(); ++i) v[i] = 1.0 / (1.0 + 0.01 * static_cast<double>(i));
+    return v;
+}();
+constexpr auto line = lz::pow<2>(a * x + c - y);
+
+BOOST_AUTO_TEST_CASE(a_constant_evaluation_gives_the_same_bits) {
+    constexpr double at_compile_time = lz::mean(line, lz::data(x = xs_c, y = ys_c), lz::parallel{.threads = 3})(a = -0.4, c = 0.9);
+    const double at_run_time = lz::mean(line, lz::data(x = xs_c, y = ys_c), lz::parallel{.threads = 3})(a = -0.4, c = 0.9);
+    BOOST_TEST(bits(at_compile_time) == bits(at_run_time));
+}
+
+}  // namespace

@@ -14,7 +14,7 @@
 // parallel_thread_count_below_zero).
 //
 // A header of its own, not included by <leibniz/leibniz.hpp>: <thread>,
-// <mutex> and <condition_variable> cost every translation unit about a sixth
+// <mutex> and <condition_variable> cost every translation unit about a tenth
 // of what leibniz.hpp costs, so only the users of threads pay for them.
 #pragma once
 

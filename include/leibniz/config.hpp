@@ -35,3 +35,14 @@
 #else
 #define LEIBNIZ_INLINE
 #endif
+
+// LEIBNIZ_HOST_DEVICE: __host__ __device__ under nvcc, nothing otherwise, for
+// a function of yours that evaluates expressions in both .cpp and .cu files.
+// The library's own evaluation path needs no annotation: it is constexpr
+// throughout, and nvcc's --expt-relaxed-constexpr lets device code call
+// constexpr functions (docs/performance.md, "GPU (CUDA)").
+#if defined(__CUDACC__)
+#define LEIBNIZ_HOST_DEVICE __host__ __device__
+#else
+#define LEIBNIZ_HOST_DEVICE
+#endif

@@ -161,6 +161,12 @@ struct sample_accumulator {
     constexpr void add(const A& a) {
         inner.template add<I>(a);
     }
+    // For a branch whose SIMD lanes disagree (evaluation/shared.hpp).
+    constexpr auto fresh() const { return inner.fresh_for(env); }
+    template <class C, class Sides>
+    constexpr void add_selected(const C& holds, const Sides& if_true, const Sides& if_false) {
+        inner.add_selected(holds, if_true, if_false);
+    }
 };
 
 template <class T, class A, class Acc, class L, class D>

@@ -6,6 +6,8 @@
 // would overflow 64 bits, or that meets a real, continues in long double.
 #pragma once
 
+#include <leibniz/detail/lanes.hpp>
+
 #include <cmath>
 #include <concepts>
 #include <cstdint>
@@ -25,6 +27,36 @@ constexpr std::int64_t gcd64(std::int64_t a, std::int64_t b) {
     }
     // The only magnitude that does not fit is 2^63, which divides nothing else we reduce.
     return ua > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) ? 1 : static_cast<std::int64_t>(ua);
+}
+
+// a * b and a + b into *r, true on overflow (then *r is unspecified). GCC's
+// and Clang's builtins, except under nvcc, whose front end does not evaluate
+// them in a constant expression ("expression must have a constant value" for
+// any constexpr expression that folds a number).
+constexpr bool mul_overflows(std::int64_t a, std::int64_t b, std::int64_t* r) {
+#if defined(__CUDACC__)
+    using u64 = std::uint64_t;
+    const bool negative = (a < 0) != (b < 0);
+    const u64 ua = a < 0 ? 0 - static_cast<u64>(a) : static_cast<u64>(a);
+    const u64 ub = b < 0 ? 0 - static_cast<u64>(b) : static_cast<u64>(b);
+    const u64 limit = static_cast<u64>(std::numeric_limits<std::int64_t>::max()) + (negative ? 1 : 0);
+    if (ua != 0 && ub > limit / ua) return true;
+    const u64 m = ua * ub;
+    *r = static_cast<std::int64_t>(negative ? 0 - m : m);
+    return false;
+#else
+    return __builtin_mul_overflow(a, b, r);
+#endif
+}
+constexpr bool add_overflows(std::int64_t a, std::int64_t b, std::int64_t* r) {
+#if defined(__CUDACC__)
+    if (b > 0 ? a > std::numeric_limits<std::int64_t>::max() - b : a < std::numeric_limits<std::int64_t>::min() - b)
+        return true;
+    *r = a + b;
+    return false;
+#else
+    return __builtin_add_overflow(a, b, r);
+#endif
 }
 
 struct number {
@@ -92,8 +124,8 @@ struct number {
         if (a.exact && b.exact) {
             std::int64_t g = gcd64(a.den, b.den);
             std::int64_t l, x, y, n;
-            if (!__builtin_mul_overflow(a.den / g, b.den, &l) && !__builtin_mul_overflow(a.num, b.den / g, &x) &&
-                !__builtin_mul_overflow(b.num, a.den / g, &y) && !__builtin_add_overflow(x, y, &n))
+            if (!mul_overflows(a.den / g, b.den, &l) && !mul_overflows(a.num, b.den / g, &x) &&
+                !mul_overflows(b.num, a.den / g, &y) && !add_overflows(x, y, &n))
                 return ratio(n, l);
         }
         return from_real(a.as_real() + b.as_real());
@@ -106,7 +138,7 @@ struct number {
             if (g1 == 0) g1 = 1;
             if (g2 == 0) g2 = 1;
             std::int64_t n, d;
-            if (!__builtin_mul_overflow(a.num / g1, b.num / g2, &n) && !__builtin_mul_overflow(a.den / g2, b.den / g1, &d))
+            if (!mul_overflows(a.num / g1, b.num / g2, &n) && !mul_overflows(a.den / g2, b.den / g1, &d))
                 return ratio(n, d);
         }
         return from_real(a.as_real() * b.as_real());
@@ -183,21 +215,30 @@ inline constexpr bool is_wide_scalar =
     !std::is_floating_point_v<T> && std::numeric_limits<T>::digits > std::numeric_limits<long double>::digits;
 
 template <class T>
+#if defined(__GNUC__) || defined(__clang__)
+[[gnu::noinline]]  // on the first declaration (nvcc ignores, and warns about, it on the definition)
+#endif
 T to_wide_scalar(const number& n);  // below real_constants
 
 // The value of a number in the scalar type of an evaluation.
 template <class T>
 constexpr T to_scalar(const number& n) {
-    if constexpr (std::is_same_v<T, double>) return n.nearest;
-    if constexpr (is_wide_scalar<T>) return to_wide_scalar<T>(n);
-    if (n.exact) {
-        if (n.den == 1) return static_cast<T>(n.num);
-        if constexpr (std::is_floating_point_v<T>)
-            return static_cast<T>(n.num) / static_cast<T>(n.den);  // correctly rounded in T
-        else
-            return static_cast<T>(static_cast<long double>(n.num) / static_cast<long double>(n.den));
+    if constexpr (std::is_same_v<T, double>)
+        return n.nearest;
+    else if constexpr (lane_vector<T>)
+        return T(to_scalar<typename T::value_type>(n));  // in every lane
+    else if constexpr (is_wide_scalar<T>)
+        return to_wide_scalar<T>(n);
+    else {
+        if (n.exact) {
+            if (n.den == 1) return static_cast<T>(n.num);
+            if constexpr (std::is_floating_point_v<T>)
+                return static_cast<T>(n.num) / static_cast<T>(n.den);  // correctly rounded in T
+            else
+                return static_cast<T>(static_cast<long double>(n.num) / static_cast<long double>(n.den));
+        }
+        return static_cast<T>(n.real);
     }
-    return static_cast<T>(n.real);
 }
 
 // Real constants the chain rules need (erf'(u) = 2/√π·e^(−u²)), numbered so
@@ -217,9 +258,6 @@ constexpr const number& real_constant_number(real_constant c) { return real_cons
 // other real (a floating literal, a product folded with a constant) converts
 // from its long double value.
 template <class T>
-#if defined(__GNUC__) || defined(__clang__)
-[[gnu::noinline]]
-#endif
 T to_wide_scalar(const number& n) {
     if (n.exact) {
         if (n.den == 1) return static_cast<T>(n.num);

@@ -83,14 +83,16 @@ constexpr auto cat_all(const Tuples&... tuples) {
 
 template <class... Tuples>
 constexpr auto cat_many(const Tuples&... tuples) {
-    constexpr std::size_t count = sizeof...(Tuples);
-    constexpr std::size_t sizes[] = {size_of<Tuples>..., 0};
     constexpr std::size_t total = (size_of<Tuples> + ... + 0);
     struct source {
         std::size_t tuple[total + 1];
         std::size_t element[total + 1];
     };
-    constexpr source from = [&] {
+    // (The lambda captures nothing: nvcc's front end crashes on a
+    // constant-evaluated lambda that captures a local constexpr array.)
+    constexpr source from = [] {
+        constexpr std::size_t count = sizeof...(Tuples);
+        constexpr std::size_t sizes[] = {size_of<Tuples>..., 0};
         source s{};
         std::size_t k = 0;
         for (std::size_t t = 0; t < count; ++t)

@@ -126,9 +126,11 @@ LEIBNIZ_INLINE constexpr T evaluate(const binary_function<Op, A, B>& f, const En
 // its domain: where(x > 0, log(x), 0) at x = -1).
 template <class T, class Env, bool S, class L, class R, class A, class B>
 LEIBNIZ_INLINE constexpr T evaluate(const branch<S, L, R, A, B>& w, const Env& env) {
-    if (condition_holds<S>(evaluate<T>(w.left, env), evaluate<T>(w.right, env)))
-        return evaluate<T>(w.if_true, env);
-    return evaluate<T>(w.if_false, env);
+    const auto holds = condition_holds<S>(evaluate<T>(w.left, env), evaluate<T>(w.right, env));
+    if (holds_everywhere(holds)) return evaluate<T>(w.if_true, env);
+    if (holds_nowhere(holds)) return evaluate<T>(w.if_false, env);
+    // SIMD lanes that disagree: both sides, each lane from its own.
+    return select(holds, evaluate<T>(w.if_true, env), evaluate<T>(w.if_false, env));
 }
 
 // Are the bindings right for E: only binding sources, each variable bound

@@ -14,9 +14,47 @@
 #include <cmath>
 #include <complex>
 #include <limits>
+#include <string_view>
 #include <type_traits>
 
+namespace leibniz {
+
+// Whether SIMD lanes of type V (detail/lanes.hpp) evaluate sin, exp, ... with
+// V's own vector functions (true), or with the scalar function lane by lane.
+// Specialise it to false for a vector type whose functions you do not trust.
+template <class V>
+inline constexpr bool use_vector_functions = true;
+
+}  // namespace leibniz
+
 namespace leibniz::detail::math {
+
+// Clang 14 with libstdc++ 12 under AVX-512 returns wrong lanes from the
+// vector sin and cos of native_simd<double> (some lanes come back as -cos):
+// there, those two go lane by lane.
+// Whether lanes of T take the vector function that `call` would call (one
+// found by argument-dependent lookup, returning T).
+template <class T, class Call>
+constexpr bool vector_function(std::string_view name, Call) {
+    if constexpr (!std::is_invocable_v<Call, const T&>) {
+        return false;
+    } else {
+        if (!use_vector_functions<T>) return false;
+#if defined(__clang__) && defined(__AVX512F__) && defined(__GLIBCXX__)
+        if (name == "sin" || name == "cos") return false;
+#endif
+        return !name.empty();
+    }
+}
+// f applied to every lane of v (and of w), as scalars.
+template <class T, class F>
+constexpr T lane_by_lane(const T& v, F f) {
+    return T([&](auto i) { return f(lane_scalar_t<T>(v[i])); });
+}
+template <class T, class F>
+constexpr T lane_by_lane(const T& v, const T& w, F f) {
+    return T([&](auto i) { return f(lane_scalar_t<T>(v[i]), lane_scalar_t<T>(w[i])); });
+}
 
 template <class T>
 inline constexpr bool is_complex = false;
@@ -37,6 +75,11 @@ inline constexpr bool is_complex<std::complex<T>> = true;
 #else
 #define LEIBNIZ_OUT_OF_LINE
 #endif
+//
+// SIMD lanes (detail/lanes.hpp) use the vector type's own function (for
+// std::experimental::simd, libstdc++'s) where argument-dependent lookup finds
+// one and leibniz::use_vector_functions<T> is true, and the scalar function
+// lane by lane otherwise.
 #define LEIBNIZ_ELEMENTARY_FUNCTION(name, domain_check)                \
     template <class T>                                                 \
     LEIBNIZ_OUT_OF_LINE T name##_out_of_line(const T& v) {             \
@@ -45,16 +88,24 @@ inline constexpr bool is_complex<std::complex<T>> = true;
     }                                                                  \
     template <class T>                                                 \
     constexpr T name(const T& v) {                                     \
-        if constexpr (is_wide_scalar<T>) return name##_out_of_line(v); \
-        if constexpr (std::is_floating_point_v<T>) {                   \
-            if (std::is_constant_evaluated()) {                        \
-                const T r = constexpr_math::name(v);                   \
-                domain_check;                                          \
-                return r;                                              \
-            }                                                          \
-        }                                                              \
         using std::name;                                               \
-        return name(v);                                                \
+        if constexpr (lane_vector<T>) {                                \
+            if constexpr (vector_function<T>(#name, [](const auto& a) -> decltype(T(name(a))) { return T(name(a)); })) \
+                return T(name(v));                                     \
+            else                                                       \
+                return lane_by_lane(v, [](auto a) { return name(a); }); \
+        } else if constexpr (is_wide_scalar<T>) {                      \
+            return name##_out_of_line(v);                              \
+        } else {                                                       \
+            if constexpr (std::is_floating_point_v<T>) {               \
+                if (std::is_constant_evaluated()) {                    \
+                    const T r = constexpr_math::name(v);               \
+                    domain_check;                                      \
+                    return r;                                          \
+                }                                                      \
+            }                                                          \
+            return name(v);                                            \
+        }                                                              \
     }
 
 LEIBNIZ_ELEMENTARY_FUNCTION(sin, (void)0)
@@ -102,25 +153,41 @@ LEIBNIZ_OUT_OF_LINE T pow_out_of_line(const T& base, const T& exponent) {
 }
 template <class T>
 constexpr T atan2(const T& y, const T& x) {
-    if constexpr (is_wide_scalar<T>) return atan2_out_of_line(y, x);
-    if constexpr (std::is_floating_point_v<T>) {
-        if (std::is_constant_evaluated()) return constexpr_math::atan2(y, x);
+    if constexpr (lane_vector<T>) {
+        using std::atan2;
+        if constexpr (vector_function<T>("atan2", [](const auto& p) -> decltype(T(atan2(p, p))) { return T(atan2(p, p)); }))
+            return T(atan2(y, x));
+        else
+            return lane_by_lane(y, x, [](auto p, auto q) { return atan2(p, q); });
+    } else {
+        if constexpr (is_wide_scalar<T>) return atan2_out_of_line(y, x);
+        if constexpr (std::is_floating_point_v<T>) {
+            if (std::is_constant_evaluated()) return constexpr_math::atan2(y, x);
+        }
+        using std::atan2;
+        return atan2(y, x);
     }
-    using std::atan2;
-    return atan2(y, x);
 }
 template <class T>
 constexpr T hypot(const T& a, const T& b) {
-    if constexpr (is_wide_scalar<T>) return hypot_out_of_line(a, b);
-    if constexpr (std::is_floating_point_v<T>) {
-        if (std::is_constant_evaluated()) {
-            const T r = constexpr_math::hypot(a, b);
-            if (r == std::numeric_limits<T>::infinity() && a - a == 0 && b - b == 0) domain_error::hypot_overflows();
-            return r;
+    if constexpr (lane_vector<T>) {
+        using std::hypot;
+        if constexpr (vector_function<T>("hypot", [](const auto& p) -> decltype(T(hypot(p, p))) { return T(hypot(p, p)); }))
+            return T(hypot(a, b));
+        else
+            return lane_by_lane(a, b, [](auto p, auto q) { return hypot(p, q); });
+    } else {
+        if constexpr (is_wide_scalar<T>) return hypot_out_of_line(a, b);
+        if constexpr (std::is_floating_point_v<T>) {
+            if (std::is_constant_evaluated()) {
+                const T r = constexpr_math::hypot(a, b);
+                if (r == std::numeric_limits<T>::infinity() && a - a == 0 && b - b == 0) domain_error::hypot_overflows();
+                return r;
+            }
         }
+        using std::hypot;
+        return hypot(a, b);
     }
-    using std::hypot;
-    return hypot(a, b);
 }
 
 template <class T>
@@ -139,27 +206,43 @@ constexpr T abs(const T& v) {
 template <class T>
 constexpr T sign(const T& v) {
     static_assert(!is_complex<T>, "leibniz: sign (the derivative of abs) is not defined for complex values");
-    if constexpr (std::is_floating_point_v<T>)
-        if (v != v) return v;
-    return v > T(0) ? T(1) : (v < T(0) ? T(-1) : T(0));
+    if constexpr (lane_vector<T>) {  // lane by lane, NaN lanes staying NaN
+        T r = v;
+        where(v > T(0), r) = T(1);
+        where(v < T(0), r) = T(-1);
+        where(v == T(0), r) = T(0);
+        return r;
+    } else {
+        if constexpr (std::is_floating_point_v<T>)
+            if (v != v) return v;
+        return v > T(0) ? T(1) : (v < T(0) ? T(-1) : T(0));
+    }
 }
 template <class T>
 constexpr T pow(const T& base, const T& exponent) {
-    if constexpr (is_wide_scalar<T>) return pow_out_of_line(base, exponent);
-    if constexpr (std::is_floating_point_v<T>) {
-        if (std::is_constant_evaluated()) {
-            const bool integral = constexpr_math::detail::is_integer(exponent);
-            if (base < 0 && !integral) domain_error::pow_of_a_negative_base_with_a_non_integer_exponent();
-            if (base == 0 && exponent < 0) domain_error::pow_of_zero_to_a_negative_exponent();
-            const T r = constexpr_math::pow(base, exponent);
-            if ((r == std::numeric_limits<T>::infinity() || r == -std::numeric_limits<T>::infinity()) &&
-                base - base == 0 && exponent - exponent == 0)
-                domain_error::pow_overflows();
-            return r;
+    if constexpr (lane_vector<T>) {
+        using std::pow;
+        if constexpr (vector_function<T>("pow", [](const auto& p) -> decltype(T(pow(p, p))) { return T(pow(p, p)); }))
+            return T(pow(base, exponent));
+        else
+            return lane_by_lane(base, exponent, [](auto p, auto q) { return pow(p, q); });
+    } else {
+        if constexpr (is_wide_scalar<T>) return pow_out_of_line(base, exponent);
+        if constexpr (std::is_floating_point_v<T>) {
+            if (std::is_constant_evaluated()) {
+                const bool integral = constexpr_math::detail::is_integer(exponent);
+                if (base < 0 && !integral) domain_error::pow_of_a_negative_base_with_a_non_integer_exponent();
+                if (base == 0 && exponent < 0) domain_error::pow_of_zero_to_a_negative_exponent();
+                const T r = constexpr_math::pow(base, exponent);
+                if ((r == std::numeric_limits<T>::infinity() || r == -std::numeric_limits<T>::infinity()) &&
+                    base - base == 0 && exponent - exponent == 0)
+                    domain_error::pow_overflows();
+                return r;
+            }
         }
+        using std::pow;
+        return pow(base, exponent);
     }
-    using std::pow;
-    return pow(base, exponent);
 }
 
 // base^N for a compile-time integer N >= 1, by squaring.

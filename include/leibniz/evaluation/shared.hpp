@@ -85,8 +85,8 @@ struct record<T, binary_function<Op, A, B>> {
 template <class T, bool S, class L, class R, class A, class B>
 struct record<T, branch<S, L, R, A, B>> {
     T value;
-    bool holds;               // the condition: which branch was evaluated
-    record<T, A> if_true{};   // (the other branch's record stays as it is)
+    condition_t<T> holds;     // the condition: which branch was evaluated (a mask for SIMD lanes)
+    record<T, A> if_true{};   // (the other branch's record stays as it is, unless lanes disagree)
     record<T, B> if_false{};
 };
 
@@ -189,7 +189,7 @@ LEIBNIZ_INLINE constexpr auto forward_node(const add<H, term<K, M>...>& s, Ctx& 
         R r{T{}, {{forward<T>(get<I>(s.terms).monomial, ctx)}...}};
         // acc ± m or acc + c·m, as plain evaluation does: a structural ±1 costs no multiplication.
         auto term_value = [&]<std::size_t J>(std::integral_constant<std::size_t, J>) LEIBNIZ_INLINE {
-            constexpr coefficient_kind k = std::array{K...}[J];
+            constexpr coefficient_kind k = std::array<coefficient_kind, sizeof...(K)>{K...}[J];
             const T& m = get<J>(r.terms).value;
             if constexpr (k == coefficient_kind::stored)
                 return to_scalar<T>(get<J>(s.terms).coefficient) * m;
@@ -197,7 +197,7 @@ LEIBNIZ_INLINE constexpr auto forward_node(const add<H, term<K, M>...>& s, Ctx& 
                 return m;
         };
         auto accumulate = [&]<std::size_t J>(T& acc, std::integral_constant<std::size_t, J> j) LEIBNIZ_INLINE {
-            constexpr coefficient_kind k = std::array{K...}[J];
+            constexpr coefficient_kind k = std::array<coefficient_kind, sizeof...(K)>{K...}[J];
             if constexpr (k == coefficient_kind::minus_one)
                 acc = acc - term_value(j);
             else
@@ -208,7 +208,7 @@ LEIBNIZ_INLINE constexpr auto forward_node(const add<H, term<K, M>...>& s, Ctx& 
             (accumulate(acc, std::integral_constant<std::size_t, I>{}), ...);
             r.value = acc;
         } else {
-            constexpr coefficient_kind k0 = std::array{K...}[0];
+            constexpr coefficient_kind k0 = std::array<coefficient_kind, sizeof...(K)>{K...}[0];
             T acc = k0 == coefficient_kind::minus_one ? -term_value(std::integral_constant<std::size_t, 0>{})
                                                       : term_value(std::integral_constant<std::size_t, 0>{});
             auto rest = [&]<std::size_t J>(std::integral_constant<std::size_t, J> j) LEIBNIZ_INLINE {
@@ -286,12 +286,16 @@ template <class T, class Ctx, bool S, class L, class R, class A, class B>
 LEIBNIZ_INLINE constexpr auto forward_node(const branch<S, L, R, A, B>& w, Ctx& ctx) {
     record<T, branch<S, L, R, A, B>> r{};
     r.holds = condition_holds<S>(forward<T>(w.left, ctx).value, forward<T>(w.right, ctx).value);
-    if (r.holds) {
+    if (holds_everywhere(r.holds)) {
         r.if_true = forward<T>(w.if_true, ctx);
         r.value = r.if_true.value;
-    } else {
+    } else if (holds_nowhere(r.holds)) {
         r.if_false = forward<T>(w.if_false, ctx);
         r.value = r.if_false.value;
+    } else {  // SIMD lanes that disagree: both sides, each lane from its own
+        r.if_true = forward<T>(w.if_true, ctx);
+        r.if_false = forward<T>(w.if_false, ctx);
+        r.value = select(r.holds, r.if_true.value, r.if_false.value);
     }
     return r;
 }
@@ -374,7 +378,7 @@ struct gradient_accumulator<T, variable_pack<V...>, E, Env> {
     using variables = variable_pack<V...>;
     const Env* env = nullptr;  // for nodes that evaluate their children again (a mean over samples)
     static constexpr std::size_t n = sizeof...(V);
-    static constexpr bool start_at_negative_zero = std::is_floating_point_v<T>;
+    static constexpr bool start_at_negative_zero = std::is_floating_point_v<lane_scalar_t<T>>;
     std::array<T, n> values = [] {
         std::array<T, n> v{};
         if constexpr (start_at_negative_zero)
@@ -392,6 +396,30 @@ struct gradient_accumulator<T, variable_pack<V...>, E, Env> {
         } else {
             values[I] = as_value<T>(a);
             written[I] = true;
+        }
+    }
+    // An empty accumulator for the same variables (a branch whose SIMD lanes
+    // disagree sums each side apart), and the sum of two of them, each lane
+    // from `if_true` where the condition holds, from `if_false` elsewhere.
+    // (fresh_for: the same, seen from the environment of one sample of a mean.)
+    constexpr gradient_accumulator fresh() const { return gradient_accumulator{env}; }
+    template <class SampleEnv>
+    constexpr auto fresh_for(const SampleEnv* sample) const {
+        return gradient_accumulator<T, variables, E, SampleEnv>{sample};
+    }
+    template <class C, class Sides>
+    constexpr void add_selected(const C& holds, const Sides& if_true, const Sides& if_false) {
+        for (std::size_t i = 0; i < n; ++i) {
+            const T t = if_true.written[i] || start_at_negative_zero ? if_true.values[i] : T(0);
+            const T f = if_false.written[i] || start_at_negative_zero ? if_false.values[i] : T(0);
+            if (!(if_true.written[i] || if_false.written[i] || start_at_negative_zero)) continue;
+            const T part = select(holds, t, f);
+            if (start_at_negative_zero || written[i])
+                values[i] = values[i] + part;
+            else {
+                values[i] = part;
+                written[i] = true;
+            }
         }
     }
     // A variable E does not depend on has derivative +0 (known from the types).
@@ -529,10 +557,20 @@ LEIBNIZ_INLINE constexpr void backward(const binary_function<Op, X, Y>& f, const
 template <class T, class A, class Acc, bool S, class L, class R, class X, class Y>
 LEIBNIZ_INLINE constexpr void backward(const branch<S, L, R, X, Y>& w, const record<T, branch<S, L, R, X, Y>>& r,
                                        const A& adjoint, Acc& acc) {
-    if (r.holds)
+    if (holds_everywhere(r.holds))
         backward(w.if_true, r.if_true, adjoint, acc);
-    else
+    else if (holds_nowhere(r.holds))
         backward(w.if_false, r.if_false, adjoint, acc);
+    else {
+        // SIMD lanes that disagree: each side's adjoints summed apart, then
+        // each lane taken from its own side, so that a side outside its
+        // domain on a lane it does not own (0 times an infinite partial)
+        // leaves no NaN behind.
+        auto on_true = acc.fresh(), on_false = acc.fresh();
+        backward(w.if_true, r.if_true, adjoint, on_true);
+        backward(w.if_false, r.if_false, adjoint, on_false);
+        acc.add_selected(r.holds, on_true, on_false);
+    }
 }
 
 }  // namespace leibniz::detail

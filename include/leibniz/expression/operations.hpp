@@ -99,9 +99,10 @@ template <class E>
 constexpr auto reciprocal_sqrt(const E& e);
 
 // The condition of a branch: left < right, or left <= right when not Strict.
-// A comparison with NaN is false, so the branch takes its second value.
+// A comparison with NaN is false, so the branch takes its second value. For
+// SIMD lanes (detail/lanes.hpp) it is a mask, one condition per lane.
 template <bool Strict, class T>
-constexpr bool condition_holds(const T& left, const T& right) {
+constexpr auto condition_holds(const T& left, const T& right) {
     static_assert(requires { left < right; },
                   "leibniz: min, max and where compare values: evaluate them with a real scalar type");
     if constexpr (Strict)

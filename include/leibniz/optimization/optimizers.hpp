@@ -8,6 +8,8 @@
 
 #include <array>
 #include <cstddef>
+#include <type_traits>
+#include <utility>
 
 namespace leibniz {
 
@@ -121,10 +123,14 @@ struct adam {
 // A first-order optimiser: start<T, N>() makes its state, update(state, x,
 // g, k) takes step k. The six above are; one of your own that keeps to this
 // protocol works with minimize and fit too.
+// (The state is a parameter of the one requires-expression: nvcc's front end
+// crashes on a nested requires-expression naming an outer parameter.)
 template <class O>
-concept FirstOrderOptimizer = requires(const O& o, std::array<double, 1>& x, const std::array<double, 1>& g) {
-    o.template start<double, 1>();
-    requires requires(decltype(o.template start<double, 1>()) state) { o.update(state, x, g, std::size_t{1}); };
-};
+concept FirstOrderOptimizer =
+    requires(const O& o, std::array<double, 1>& x, const std::array<double, 1>& g,
+             std::remove_cvref_t<decltype(std::declval<const O&>().template start<double, 1>())>& state) {
+        o.template start<double, 1>();
+        o.update(state, x, g, std::size_t{1});
+    };
 
 }  // namespace leibniz

@@ -28,6 +28,10 @@ inline constexpr std::array<bool, N> inputs_used = [] {
         if (in.code == op::input && static_cast<std::size_t>(in.a) < N) used[static_cast<std::size_t>(in.a)] = true;
     return used;
 }();
+// One entry, as a scalar constant (nvcc reads a namespace-scope constexpr
+// array as run-time storage in device code, even in `if constexpr`).
+template <const auto& Plan, std::size_t N, std::size_t I>
+inline constexpr bool input_used = inputs_used<Plan, N>[I];
 
 // The input values: Vars from the bindings, then the other variables'
 // occurrences in the expressions Nodes (in the order they were lowered).
@@ -39,7 +43,7 @@ LEIBNIZ_INLINE constexpr auto gather_inputs_of(const Env& env) {
     [&]<class... V>(variable_pack<V...>) LEIBNIZ_INLINE {
         std::size_t i = 0;
         auto one = [&]<class W>(std::type_identity<W>) LEIBNIZ_INLINE {
-            if constexpr (inputs_used<Plan, n>[index_in<W, Vars>]) inputs[i] = env.template get<W, T>();
+            if constexpr (input_used<Plan, n, index_in<W, Vars>>) inputs[i] = env.template get<W, T>();
             ++i;
         };
         (one(std::type_identity<V>{}), ...);

@@ -77,7 +77,7 @@ constexpr term_list<H, T...> as_term_list(const number& c, const indexed_tuple<I
 template <class... Lists>
 constexpr auto concat_terms(const Lists&... lists) {
     number c(0);
-    ((Lists::has_constant ? (c = c + lists.constant, 0) : 0), ...);
+    ((Lists::has_constant ? void(c = c + lists.constant) : void()), ...);
     return as_term_list<(Lists::has_constant || ...)>(c, cat_all(lists.terms...));
 }
 
@@ -173,7 +173,7 @@ template <std::size_t N, std::size_t Groups>
 constexpr std::array<number, (Groups > 0 ? Groups : 1)> merged_coefficients(const merge_plan<N>& plan,
                                                                           const std::array<number, N>& c) {
     std::array<number, (Groups > 0 ? Groups : 1)> merged{};
-    for (std::size_t g = 0; g < Groups; ++g) {
+    for (std::size_t g = 0; g != Groups; ++g) {  // (!=: no "pointless comparison" from nvcc when Groups is 0)
         number sum = c[plan.order[plan.start[g]]];
         for (std::size_t k = 1; k < plan.length[g]; ++k) sum = sum + c[plan.order[plan.start[g] + k]];
         merged[g] = sum;

@@ -141,6 +141,8 @@ void at_points(const Evaluator& evaluator, const detail::data_set<Columns...>& p
     using S = typename detail::first_column_type<detail::data_set<Columns...>>::type;
     static_assert((std::is_same_v<typename Columns::value_type, S> && ...),
                   "leibniz::at_points: give every column the same value type (all double or all float)");
+    static_assert(std::is_floating_point_v<S>,
+                  "leibniz::at_points: columns of integers would evaluate in integer lanes: use double or float columns");
     using V = detail::lanes_for<Lanes, detail::data_set<Columns...>>;
     static_assert(detail::lane_vector<V>, "leibniz::at_points<L>: L is a SIMD vector type such as "
                                           "std::experimental::fixed_size_simd<double, 8>");

@@ -244,6 +244,13 @@ BOOST_AUTO_TEST_CASE(shards_of_other_variables_or_settings_are_an_error_on_every
         BOOST_CHECK_MESSAGE(seeds.find("batches of rank 2 differ") != std::string::npos, seeds);
     else
         BOOST_CHECK_EQUAL(seeds, "");
+    // Another learning rate on rank 1: the types and the start agree, the
+    // points part after the first epoch: an error on every rank.
+    const std::string rates = thrown<std::runtime_error>([&] {
+        lz::fit(loss, start, lz::data(t = mine.ts, y = mine.ys), lz::adam{.learning_rate = world.rank() == 1 ? 0.1 : 0.01},
+                lz::batches{.size = 64, .epochs = 3}, lz::distributed{world});
+    });
+    BOOST_CHECK_MESSAGE(rates.find("after epoch 1, the point of rank 1 differs") != std::string::npos, rates);
 }
 
 BOOST_AUTO_TEST_CASE(a_rank_that_throws_stops_every_rank) {

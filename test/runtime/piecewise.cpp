@@ -6,6 +6,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <vector>
+
 #include <cmath>
 #include <limits>
 #include <string>
@@ -110,6 +112,20 @@ BOOST_AUTO_TEST_CASE(scalar_types) {
     BOOST_TEST(f(x = 0.5L) == 0.5L);
     static_assert(lz::d(lz::max(x * x, 1 - x), x)(x = 2.0) == 4.0);
     static_assert(lz::d(lz::max(x * x, 1 - x), x)(x = 0.0) == -1.0);
+}
+
+// A branch inside a mean inside a mean: the gradient flows through both
+// means into the side each sample takes. (By hand at a = 1.5, t = 1, 2, 3,
+// u = -1, 0.5: the mean is 4, its derivative 12.5/3.)
+BOOST_AUTO_TEST_CASE(branches_in_nested_means) {
+    constexpr auto a = lz::var<"a">;
+    constexpr auto t = lz::var<"t">;
+    constexpr auto u = lz::var<"u">;
+    const std::vector<double> ts{1, 2, 3}, us{-1, 0.5};
+    const auto inner = lz::mean(lz::where(a * u > 0, a * u * t, lz::pow<2>(a)), lz::data(u = us));
+    const auto outer = lz::mean(inner * t, lz::data(t = ts));
+    BOOST_TEST(outer(a = 1.5) == 4.0, boost::test_tools::tolerance(1e-15));
+    BOOST_TEST(lz::gradient(outer, a)(a = 1.5)[0] == 12.5 / 3, boost::test_tools::tolerance(1e-15));
 }
 
 }  // namespace

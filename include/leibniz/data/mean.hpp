@@ -163,6 +163,10 @@ struct sample_accumulator {
     }
     // For a branch whose SIMD lanes disagree (evaluation/shared.hpp).
     constexpr auto fresh() const { return inner.fresh_for(env); }
+    template <class SampleEnv>
+    constexpr auto fresh_for(const SampleEnv* sample) const {
+        return inner.fresh_for(sample);
+    }
     template <class C, class Sides>
     constexpr void add_selected(const C& holds, const Sides& if_true, const Sides& if_false) {
         inner.add_selected(holds, if_true, if_false);

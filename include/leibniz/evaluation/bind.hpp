@@ -6,6 +6,7 @@
 // evaluation is done in double, so that x / 2 is a half).
 #pragma once
 
+#include <leibniz/detail/lanes.hpp>
 #include <leibniz/detail/tuple.hpp>
 #include <leibniz/expression/variable.hpp>
 
@@ -67,7 +68,14 @@ inline constexpr bool is_binding_source<point<T, variable_pack<Vs...>>> = true;
 // The scalar type of an evaluation.
 template <class... Sources>
 struct scalar_of {
-    using common = std::common_type_t<typename Sources::value_type...>;
+    static constexpr bool has_common = requires { typename std::common_type<typename Sources::value_type...>::type; };
+    static_assert(has_common, "leibniz: the bound values have no common scalar type (SIMD lanes of float take "
+                              "float values beside them, lanes of double take double values)");
+    using common = typename std::conditional_t<has_common, std::common_type<typename Sources::value_type...>,
+                                               std::type_identity<double>>::type;
+    static_assert(!lane_vector<common> || std::is_floating_point_v<lane_scalar_t<common>>,
+                  "leibniz: SIMD lanes of integers would evaluate in integer arithmetic: bind lanes of double or "
+                  "float (std::experimental::native_simd<double>)");
     using type = std::conditional_t<std::is_integral_v<common>, double, common>;
 };
 template <>

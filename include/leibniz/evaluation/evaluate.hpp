@@ -127,10 +127,15 @@ LEIBNIZ_INLINE constexpr T evaluate(const binary_function<Op, A, B>& f, const En
 template <class T, class Env, bool S, class L, class R, class A, class B>
 LEIBNIZ_INLINE constexpr T evaluate(const branch<S, L, R, A, B>& w, const Env& env) {
     const auto holds = condition_holds<S>(evaluate<T>(w.left, env), evaluate<T>(w.right, env));
-    if (holds_everywhere(holds)) return evaluate<T>(w.if_true, env);
-    if (holds_nowhere(holds)) return evaluate<T>(w.if_false, env);
-    // SIMD lanes that disagree: both sides, each lane from its own.
-    return select(holds, evaluate<T>(w.if_true, env), evaluate<T>(w.if_false, env));
+    if constexpr (lane_vector<T>) {  // SIMD lanes (detail/lanes.hpp)
+        if (holds_everywhere(holds)) return evaluate<T>(w.if_true, env);
+        if (holds_nowhere(holds)) return evaluate<T>(w.if_false, env);
+        // Lanes that disagree: both sides, each lane from its own.
+        return select(holds, evaluate<T>(w.if_true, env), evaluate<T>(w.if_false, env));
+    } else {
+        if (holds) return evaluate<T>(w.if_true, env);
+        return evaluate<T>(w.if_false, env);
+    }
 }
 
 // Are the bindings right for E: only binding sources, each variable bound

@@ -30,7 +30,8 @@ inline constexpr bool use_vector_functions = true;
 namespace leibniz::detail::math {
 
 // Clang 14 with libstdc++ 12 under AVX-512 returns wrong lanes from the
-// vector sin and cos of native_simd<double> (some lanes come back as -cos):
+// vector sin and cos of native_simd<double> (some lanes come back as -cos;
+// later Clangs are not checked, so all of them take the same care):
 // there, those two go lane by lane.
 // Whether lanes of T take the vector function that `call` would call (one
 // found by argument-dependent lookup, returning T).

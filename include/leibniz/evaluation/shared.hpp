@@ -281,21 +281,23 @@ LEIBNIZ_INLINE constexpr auto forward_node(const binary_function<Op, A, B>& f, C
     return r;
 }
 
-// Only the branch taken is evaluated.
+// Only the branch taken is evaluated (both, for SIMD lanes that disagree).
 template <class T, class Ctx, bool S, class L, class R, class A, class B>
 LEIBNIZ_INLINE constexpr auto forward_node(const branch<S, L, R, A, B>& w, Ctx& ctx) {
     record<T, branch<S, L, R, A, B>> r{};
     r.holds = condition_holds<S>(forward<T>(w.left, ctx).value, forward<T>(w.right, ctx).value);
-    if (holds_everywhere(r.holds)) {
+    if constexpr (lane_vector<T>) {
+        const bool on_true = !holds_nowhere(r.holds), on_false = !holds_everywhere(r.holds);
+        if (on_true) r.if_true = forward<T>(w.if_true, ctx);
+        if (on_false) r.if_false = forward<T>(w.if_false, ctx);
+        r.value = on_true && on_false ? select(r.holds, r.if_true.value, r.if_false.value)
+                                      : (on_true ? r.if_true.value : r.if_false.value);
+    } else if (r.holds) {
         r.if_true = forward<T>(w.if_true, ctx);
         r.value = r.if_true.value;
-    } else if (holds_nowhere(r.holds)) {
+    } else {
         r.if_false = forward<T>(w.if_false, ctx);
         r.value = r.if_false.value;
-    } else {  // SIMD lanes that disagree: both sides, each lane from its own
-        r.if_true = forward<T>(w.if_true, ctx);
-        r.if_false = forward<T>(w.if_false, ctx);
-        r.value = select(r.holds, r.if_true.value, r.if_false.value);
     }
     return r;
 }
@@ -553,23 +555,30 @@ LEIBNIZ_INLINE constexpr void backward(const binary_function<Op, X, Y>& f, const
     backward(f.second, r.second, Op::chain_second(g, a, b, r.value), acc);
 }
 
-// The adjoint flows into the branch taken only (the other was not evaluated).
+// The adjoint flows into the branch taken only (the other was not evaluated;
+// SIMD lanes that disagree: into both, kept apart, below).
 template <class T, class A, class Acc, bool S, class L, class R, class X, class Y>
 LEIBNIZ_INLINE constexpr void backward(const branch<S, L, R, X, Y>& w, const record<T, branch<S, L, R, X, Y>>& r,
                                        const A& adjoint, Acc& acc) {
-    if (holds_everywhere(r.holds))
+    if constexpr (lane_vector<T>) {
+        if (holds_everywhere(r.holds))
+            backward(w.if_true, r.if_true, adjoint, acc);
+        else if (holds_nowhere(r.holds))
+            backward(w.if_false, r.if_false, adjoint, acc);
+        else {
+            // SIMD lanes that disagree: each side's adjoints summed apart,
+            // then each lane taken from its own side, so that a side outside
+            // its domain on a lane it does not own (0 times an infinite
+            // partial) leaves no NaN behind.
+            auto on_true = acc.fresh(), on_false = acc.fresh();
+            backward(w.if_true, r.if_true, adjoint, on_true);
+            backward(w.if_false, r.if_false, adjoint, on_false);
+            acc.add_selected(r.holds, on_true, on_false);
+        }
+    } else if (r.holds) {
         backward(w.if_true, r.if_true, adjoint, acc);
-    else if (holds_nowhere(r.holds))
+    } else {
         backward(w.if_false, r.if_false, adjoint, acc);
-    else {
-        // SIMD lanes that disagree: each side's adjoints summed apart, then
-        // each lane taken from its own side, so that a side outside its
-        // domain on a lane it does not own (0 times an infinite partial)
-        // leaves no NaN behind.
-        auto on_true = acc.fresh(), on_false = acc.fresh();
-        backward(w.if_true, r.if_true, adjoint, on_true);
-        backward(w.if_false, r.if_false, adjoint, on_false);
-        acc.add_selected(r.holds, on_true, on_false);
     }
 }
 

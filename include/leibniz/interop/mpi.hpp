@@ -22,6 +22,9 @@
 //   a shard of other variables or types, or other settings, on some rank, or
 //   an empty shard, is a std::invalid_argument on every rank that names the
 //   rank(s) at fault (never a hang). M is the total number of samples.
+//   What the types and the start cannot show (an optimiser's learning rate, a
+//   number in the loss) is caught after each epoch: the ranks compare a hash
+//   of their points, and one that differs is a std::runtime_error on every rank.
 // - Batches. The global batch size is B = batches.size (0 means 1; more than M
 //   means M), and every epoch has S = ceil(M / B) steps on every rank. Each
 //   epoch, rank r shuffles its shard (Fisher-Yates, as fit does) with a
@@ -71,6 +74,8 @@
 #include <cstdint>
 #include <cstring>
 #include <exception>
+#include <limits>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -100,7 +105,11 @@ struct hash {
     template <class T>
     void value(const T& v) {
         static_assert(std::is_trivially_copyable_v<T>);
-        bytes(&v, sizeof v);
+        if constexpr (std::is_same_v<T, long double> && std::numeric_limits<long double>::digits == 64 &&
+                      sizeof(long double) > 10)
+            bytes(&v, 10);  // x87 extended precision: the rest of the object is padding, not value
+        else
+            bytes(&v, sizeof v);
     }
 };
 
@@ -267,8 +276,19 @@ result<point<T, variable_pack<V...>>> fit(const Loss& loss, const point<T, varia
 
         result<Point> r{start};
         const Env at_point{{{r.point}}};
-        auto state = optimizer.template start<T, n>();
-        detail::sample_order order(m);
+        // What may throw on one rank only (an allocation) is done where every
+        // rank learns of it.
+        std::optional<decltype(optimizer.template start<T, n>())> started;
+        std::optional<detail::sample_order> ordered;
+        struct setup_record {
+            std::uint64_t failed;
+        };
+        detail::mpi::exchange<setup_record>(world, "setting up", [&](setup_record&) {
+            started.emplace(optimizer.template start<T, n>());
+            ordered.emplace(m);
+        });
+        auto& state = *started;
+        detail::sample_order& order = *ordered;
         detail::splitmix64 random{schedule.seed + static_cast<std::uint64_t>(rank) * detail::mpi::rank_seed_step};
         r.status = status::max_iterations;
         const auto finish = [&](status s) {
@@ -321,6 +341,26 @@ result<point<T, variable_pack<V...>>> fit(const Loss& loss, const point<T, varia
                     observe(epoch_end<Point>{epoch + 1, r.iterations, r.point, value});
                 });
             }
+            // The points after each epoch, compared: settings the start cannot
+            // see (an optimiser's learning rate, a number in the loss) that
+            // differ between ranks are an error on every rank, not a drift.
+            struct point_record {
+                std::uint64_t hash;
+                std::uint64_t failed;
+            };
+            const auto points = detail::mpi::exchange<point_record>(world, "comparing the points", [&](point_record& mine) {
+                detail::mpi::hash h;
+                for (const T& v : r.point.values) h.value(v);
+                mine.hash = h.h;
+            });
+            std::vector<int> drifted;
+            for (std::size_t q = 1; q < points.size(); ++q)
+                if (points[q].hash != points[0].hash) drifted.push_back(static_cast<int>(q));
+            if (!drifted.empty())
+                throw std::runtime_error("leibniz::fit(distributed): after epoch " + std::to_string(epoch + 1) +
+                                         ", the point of " + detail::mpi::ranks_named(drifted) +
+                                         " differs from rank 0's: the optimiser's settings or the loss differ "
+                                         "between the ranks");
         }
         return finish(status::max_iterations);
     }

@@ -10,6 +10,8 @@
 // simplification/ (canonical forms) -> differentiation/ (rules on types) ->
 // evaluation/ (numbers out, with constexpr_math/ in constant expressions) and
 // printing/ (text out); optimization/ descends with the derivatives.
+// to_latex, to_dot and to_c are in <leibniz/output.hpp>: most programs do
+// not print LaTeX, and every unit would pay for their parsing.
 #pragma once
 
 #include <leibniz/config.hpp>
@@ -24,9 +26,6 @@
 #include <leibniz/expression/nodes.hpp>
 #include <leibniz/expression/operators.hpp>
 #include <leibniz/expression/variable.hpp>
-#include <leibniz/printing/c_source.hpp>
-#include <leibniz/printing/dot.hpp>
-#include <leibniz/printing/latex.hpp>
 #include <leibniz/printing/to_string.hpp>
 #include <leibniz/data/mean.hpp>
 #include <leibniz/data/squares.hpp>

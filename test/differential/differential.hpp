@@ -1,7 +1,11 @@
 // What the generated differential tests (generate.py) call: one expression
 // checked against SymPy's values at its sample points, through every way
-// leibniz offers to evaluate it and its derivatives.
-#pragma once
+// leibniz offers to evaluate it and its derivatives. It is the units'
+// precompiled header (test/differential/CMakeLists.txt): an include guard,
+// since GCC does not carry #pragma once through a precompiled header, and
+// nothing here may depend on a macro that differs between units.
+#ifndef LEIBNIZ_TEST_DIFFERENTIAL_HPP
+#define LEIBNIZ_TEST_DIFFERENTIAL_HPP
 
 #include <leibniz/leibniz.hpp>
 
@@ -282,15 +286,14 @@ constexpr bool rearranged_copy_agrees() {
 }
 
 // to_string of f and of each first partial, one line each (name, variable
-// or f, text), for check_strings.py to parse back with SymPy.
-inline std::ofstream& strings_file() {  // one per test program, shared by every expression
-    static std::ofstream out(LEIBNIZ_DIFFERENTIAL_STRINGS);
-    return out;
-}
+// or f, text), for check_strings.py to parse back with SymPy: a file of its
+// own per expression (<name>.txt), since CTest runs each expression as a test
+// of its own, several at once.
+const char* strings_path();  // the directory, defined by each generated unit
 
 template <class E, class Bundle>
 void record_strings(const char* name, const E& f, const Bundle& derivatives) {
-    std::ofstream& out = strings_file();
+    std::ofstream out(std::string(strings_path()) + "/" + name + ".txt");
     out << name << "\tf\t" << lz::to_string(f) << '\n';
     [&]<std::size_t... J>(std::index_sequence<J...>) {
         ((out << name << '\t' << lz::to_string(std::get<J>(derivatives.vars)) << '\t'
@@ -301,3 +304,5 @@ void record_strings(const char* name, const E& f, const Bundle& derivatives) {
 }
 
 }  // namespace differential
+
+#endif  // LEIBNIZ_TEST_DIFFERENTIAL_HPP

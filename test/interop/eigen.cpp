@@ -1,6 +1,5 @@
 // <leibniz/interop/eigen.hpp>: packs bind from Eigen vectors and Maps, results
 // convert to Eigen vectors and matrices (a Map over an lvalue, a copy of an rvalue).
-#define BOOST_TEST_MODULE interop_eigen
 #include <boost/test/unit_test.hpp>
 
 #include <leibniz/leibniz.hpp>

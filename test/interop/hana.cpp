@@ -1,6 +1,5 @@
 // <leibniz/interop/hana.hpp>: variables named by Hana strings, points and
 // gradients as hana::map, an expression's operands as a hana::tuple.
-#define BOOST_TEST_MODULE interop_hana
 #include <boost/test/unit_test.hpp>
 
 #include <leibniz/leibniz.hpp>

@@ -1,7 +1,6 @@
 // <leibniz/interop/mpi.hpp>: fit(..., distributed{world}) over the ranks of
 // MPI_COMM_WORLD. Run with mpirun -np 2 and -np 3: every rank checks its own
 // results, and a failed check on any rank fails the run.
-#define BOOST_TEST_MODULE interop_mpi
 #include <boost/test/unit_test.hpp>
 
 #include <leibniz/leibniz.hpp>

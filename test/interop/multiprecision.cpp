@@ -2,7 +2,6 @@
 // of expressions covering every elementary function, in cpp_bin_float_50 (and
 // mpfr_float_50 where MPFR is found), against mpmath at 40 significant digits
 // (multiprecision_expected.hpp, generated at build time).
-#define BOOST_TEST_MODULE interop_multiprecision
 #include <boost/test/unit_test.hpp>
 
 #include <leibniz/leibniz.hpp>

@@ -2,6 +2,7 @@
 // writes for a few expressions) and table.c (points, and the values and
 // gradients leibniz computes there), for check_generated.c to compare.
 #include <leibniz/leibniz.hpp>
+#include <leibniz/output.hpp>
 
 #include <array>
 #include <cstddef>

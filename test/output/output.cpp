@@ -1,8 +1,8 @@
 // to_latex, to_dot and to_c: the exact LaTeX of each node kind, the dot
 // graph's nodes and edges (a shared subexpression drawn once), and the shape
 // of the C source (check_generated.c runs it).
-#define BOOST_TEST_MODULE output
 #include <leibniz/leibniz.hpp>
+#include <leibniz/output.hpp>
 
 #include <boost/test/unit_test.hpp>
 

@@ -1,5 +1,4 @@
 // Canonical forms and printing at run time, with numbers the compiler cannot see.
-#define BOOST_TEST_MODULE canonical_forms
 #include <leibniz/leibniz.hpp>
 
 #include <boost/test/unit_test.hpp>

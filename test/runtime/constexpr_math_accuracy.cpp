@@ -6,7 +6,6 @@
 // docs/constexpr-math.md, for double also the distance from glibc's own
 // double function (not asserted: glibc's erfc and cbrt, for one, are
 // themselves 3 to 5 ulp off at places).
-#define BOOST_TEST_MODULE constexpr_math_accuracy
 #include <leibniz/constexpr_math/functions.hpp>
 
 #include <boost/mpl/list.hpp>

@@ -1,7 +1,6 @@
 // Outside their domain, expressions evaluated at run time follow IEEE
 // arithmetic (NaN, infinities); in a constant expression the same evaluations
 // stop compilation (test/compile_fail/).
-#define BOOST_TEST_MODULE domain
 #include <leibniz/leibniz.hpp>
 
 #include <boost/test/unit_test.hpp>

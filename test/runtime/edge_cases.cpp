@@ -2,7 +2,6 @@
 // powers at 0, log, sqrt and abs at the edge of their domains, tan near its
 // poles, overflow, NaN, denormals, float and long double, and very deep and
 // very wide expressions.
-#define BOOST_TEST_MODULE edge_cases
 #include <leibniz/leibniz.hpp>
 
 #include <boost/test/unit_test.hpp>

@@ -2,7 +2,6 @@
 // status or exception docs/edge-cases.md states, in a bounded number of
 // steps (never a hang, never undefined behaviour; this suite also runs under
 // AddressSanitizer and UndefinedBehaviorSanitizer).
-#define BOOST_TEST_MODULE failure_behaviour
 #include <leibniz/leibniz.hpp>
 
 #include <boost/test/unit_test.hpp>

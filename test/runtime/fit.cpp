@@ -1,5 +1,4 @@
 // mean over data, and fit: linear regression against the exact least-squares line.
-#define BOOST_TEST_MODULE fit
 #include <leibniz/leibniz.hpp>
 
 #include <boost/test/unit_test.hpp>

@@ -1,5 +1,4 @@
 // gradient, hessian, value_and_gradient, value_gradient_hessian at run time.
-#define BOOST_TEST_MODULE gradient_hessian
 #include <leibniz/leibniz.hpp>
 
 #include <boost/test/unit_test.hpp>

@@ -1,7 +1,6 @@
 // Jacobians of tuples of expressions: values against each row's own gradient,
 // every binding form, the sharing between rows proved by counting, and the
 // sparsity patterns known from the types.
-#define BOOST_TEST_MODULE jacobian
 #include "../common/counting_scalar.hpp"
 
 #include <leibniz/leibniz.hpp>

@@ -1,7 +1,6 @@
 // Least squares: squares(...) is the expression ½ Σ rᵢ² (of a tuple of
 // residuals, or of one residual over data), every optimiser takes it, and
 // levenberg_marquardt uses its residuals and their Jacobian.
-#define BOOST_TEST_MODULE least_squares
 #include <leibniz/leibniz.hpp>
 
 #include <boost/test/unit_test.hpp>

@@ -1,7 +1,6 @@
 // minimize at run time: the teaching material's figures, every optimiser on
 // Himmelblau, Newton's modified Hessian and line search, L-BFGS, divergence,
 // the evaluations counted, the observer.
-#define BOOST_TEST_MODULE minimize
 #include <leibniz/leibniz.hpp>
 
 #include <boost/test/unit_test.hpp>

@@ -1,5 +1,4 @@
 // The numbers stored in expressions: exact rationals, reals, their text.
-#define BOOST_TEST_MODULE numbers
 #include <leibniz/leibniz.hpp>
 
 #include <boost/test/unit_test.hpp>

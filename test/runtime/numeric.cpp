@@ -1,7 +1,6 @@
 // Numerical differentiation at run time: the rounding error of steps that are
 // too small, float and long double, checks of exact gradients over many
 // variables, and the directional derivative.
-#define BOOST_TEST_MODULE numeric
 #include <leibniz/leibniz.hpp>
 
 #include <boost/test/unit_test.hpp>

@@ -1,7 +1,6 @@
 // Proof by counting: with a scalar type that counts its operations, the shared
 // evaluation does what a hand-written one-pass derivative does, and a gradient
 // costs a small constant factor of the value, whatever the number of variables.
-#define BOOST_TEST_MODULE operation_counts
 #include "../common/counting_scalar.hpp"
 #include "../common/rosenbrock_cost.hpp"
 

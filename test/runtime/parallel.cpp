@@ -1,6 +1,5 @@
 // mean(..., parallel{}) and fit(..., parallel{}): the same bits for every
 // thread count, equal to the plain mean to rounding; bad thread counts.
-#define BOOST_TEST_MODULE parallel
 #include <leibniz/leibniz.hpp>
 #include <leibniz/parallel.hpp>
 

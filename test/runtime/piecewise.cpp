@@ -1,7 +1,6 @@
 // Piecewise forms: min, max and where(condition, a, b) with the comparisons
 // < <= > >=. Values and derivatives on each side, the side a tie takes, NaN
 // conditions, the branch not taken never evaluated, gradients and Hessians.
-#define BOOST_TEST_MODULE piecewise
 #include <leibniz/leibniz.hpp>
 
 #include <boost/test/unit_test.hpp>

@@ -2,7 +2,6 @@
 // float, double and long double. The reference difference is taken in long
 // double with f evaluated by leibniz, so the comparison checks the symbolic
 // derivative, not the evaluation.
-#define BOOST_TEST_MODULE rules
 #include <leibniz/leibniz.hpp>
 
 #include <boost/mpl/list.hpp>

@@ -1,6 +1,5 @@
 // Evaluation is generic in the scalar type: float, double, long double,
 // std::complex<double> (run time), and a user-defined type found by ADL.
-#define BOOST_TEST_MODULE scalars
 #include "../common/counting_scalar.hpp"
 
 #include <leibniz/leibniz.hpp>

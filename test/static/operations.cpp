@@ -119,3 +119,8 @@ static_assert(lz::to_static_string(lz::d(lz::cbrt(x), x)) == "1/(3*cbrt(x)^2)");
 static_assert(lz::to_static_string(lz::d(lz::erfc(x), x)) == "-1.1283791670955126*exp(-x^2)");
 
 }  // namespace operation_table_test
+
+// The library's own checks of its registries (expression/operations.hpp),
+// which name the trait that lacks a part.
+static_assert(lz::detail::check_operations(lz::ops::elementary{}));
+static_assert(lz::detail::check_binary_operations(lz::ops::binary{}));

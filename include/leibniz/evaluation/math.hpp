@@ -12,7 +12,6 @@
 #include <leibniz/detail/number.hpp>
 
 #include <cmath>
-#include <complex>
 #include <limits>
 #include <string_view>
 #include <type_traits>
@@ -57,10 +56,18 @@ constexpr T lane_by_lane(const T& v, const T& w, F f) {
     return T([&](auto i) { return f(lane_scalar_t<T>(v[i]), lane_scalar_t<T>(w[i])); });
 }
 
+// A complex number, known by its shape so that the core need not include
+// <complex> (it brings <sstream> and the locales with it): real() and imag()
+// give its value_type, another type (std::complex<double>: double).
+// Boost.Multiprecision's real numbers have real() and imag() too, of their
+// own type: not complex.
 template <class T>
-inline constexpr bool is_complex = false;
-template <class T>
-inline constexpr bool is_complex<std::complex<T>> = true;
+inline constexpr bool is_complex = requires(const T& z) {
+    typename T::value_type;
+    requires !std::is_same_v<typename T::value_type, T>;
+    { z.real() } -> std::convertible_to<typename T::value_type>;
+    { z.imag() } -> std::convertible_to<typename T::value_type>;
+};
 
 // (`r` is the result, `v` the argument, in each domain check.)
 // In constant evaluation a floating-point argument goes to the library's own

@@ -7,7 +7,6 @@
 
 #include <array>
 #include <concepts>
-#include <ranges>
 #include <cstddef>
 #include <span>
 #include <tuple>
@@ -32,8 +31,26 @@ struct data_column {
     std::span<const T> values;
 };
 
+namespace detail {
+// Ranges by their std::begin / std::end and contiguous ones by std::data /
+// std::size (declared by <array> and <span>): <ranges> itself costs every
+// unit about a tenth of a second and is not needed for these.
 template <class T>
-concept BindableValue = Number<T> || (!Expression<T> && !std::ranges::range<T> && !std::is_pointer_v<std::remove_cvref_t<T>> &&
+concept iterable = requires(T& t) {
+    std::begin(t);
+    std::end(t);
+};
+template <class R>
+concept contiguous_values = requires(const R& r) {
+    { std::data(r) } -> std::convertible_to<const std::remove_cvref_t<decltype(*std::data(r))>*>;
+    { std::size(r) } -> std::convertible_to<std::size_t>;
+};
+template <contiguous_values R>
+using contiguous_value_t = std::remove_cvref_t<decltype(*std::data(std::declval<const R&>()))>;
+}  // namespace detail
+
+template <class T>
+concept BindableValue = Number<T> || (!Expression<T> && !detail::iterable<T> && !std::is_pointer_v<std::remove_cvref_t<T>> &&
                                       !std::is_array_v<std::remove_cvref_t<T>> && std::is_copy_constructible_v<T>);
 
 template <char... Name>
@@ -50,10 +67,10 @@ struct variable : expression_base<variable<Name...>> {
 
     // x = values, for lz::data: a column of samples, referred to like a std::span
     // (keep the values alive while the data set is used).
-    template <std::ranges::contiguous_range R>
-        requires Number<std::ranges::range_value_t<R>>
-    constexpr data_column<variable, std::ranges::range_value_t<R>> operator=(const R& values) const {
-        return {std::span<const std::ranges::range_value_t<R>>(std::ranges::data(values), std::ranges::size(values))};
+    template <detail::contiguous_values R>
+        requires Number<detail::contiguous_value_t<R>>
+    constexpr data_column<variable, detail::contiguous_value_t<R>> operator=(const R& values) const {
+        return {std::span<const detail::contiguous_value_t<R>>(std::data(values), std::size(values))};
     }
 };
 

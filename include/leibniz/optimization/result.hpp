@@ -4,7 +4,7 @@
 
 #include <array>
 #include <cstddef>
-#include <ostream>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
@@ -33,7 +33,10 @@ constexpr std::string_view status_name(status s) {
 // "converged", "max_iterations", "diverged" or "line_search_failed": the enumerator's own name, a
 // std::string like every to_string of the library.
 inline std::string to_string(status s) { return std::string(detail::status_name(s)); }
-inline std::ostream& operator<<(std::ostream& os, status s) { return os << detail::status_name(s); }
+template <class Traits>  // a template, so that <iosfwd> is enough here
+std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os, status s) {
+    return os << detail::status_name(s);
+}
 
 // When to stop: after max_iterations update steps, or as soon as the
 // gradient's norm is at most gradient_tolerance (0: only an exactly zero

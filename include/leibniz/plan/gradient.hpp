@@ -54,9 +54,12 @@ constexpr int chain_rule(builder& b, int g, int u, int v) {
     else
         return Op::chain(emitted{&b, g}, emitted{&b, u}, emitted{&b, v}).id;
 }
+// (Variable templates, so that the tables and every chain rule in them are
+// instantiated where a gradient is planned, not in every unit.)
+template <class Registry = ops::elementary>
 inline constexpr auto chain_rules = []<class... Op>(type_list<Op...>) {
     return std::array<int (*)(builder&, int, int, int), sizeof...(Op)>{&chain_rule<Op>...};
-}(ops::elementary{});
+}(Registry{});
 
 // g·∂f/∂a and g·∂f/∂b for a function of two arguments, given v = f(a, b).
 struct two_contributions {
@@ -70,9 +73,10 @@ constexpr two_contributions binary_chain_rule(builder& b, int g, int x, int y, i
     const int second = Op::chain_second(ge, xe, ye, ve).id;
     return {first, second};
 }
+template <class Registry = ops::binary>
 inline constexpr auto binary_chain_rules = []<class... Op>(type_list<Op...>) {
     return std::array<two_contributions (*)(builder&, int, int, int, int), sizeof...(Op)>{&binary_chain_rule<Op>...};
-}(ops::binary{});
+}(Registry{});
 
 // Adds `contribution` (negated when `negative`) to the adjoint of `target`.
 constexpr void accumulate(builder& b, buffer<int>& adjoint, int target, int contribution, bool negative) {
@@ -84,6 +88,9 @@ constexpr void accumulate(builder& b, buffer<int>& adjoint, int target, int cont
 }
 
 // The reverse sweep over instructions [0, end) from `root` (seeded with 1).
+// (A template only so that the chain-rule tables are instantiated where a
+// sweep is, not in every unit that includes the library.)
+template <class Unary = ops::elementary, class Binary = ops::binary>
 constexpr void reverse_sweep(builder& b, int root, std::size_t end, buffer<int>& adjoint) {
     adjoint.resize(end, -1);
     adjoint[static_cast<std::size_t>(root)] = b.integer(1);
@@ -133,11 +140,11 @@ constexpr void reverse_sweep(builder& b, int root, std::size_t end, buffer<int>&
             default:  // leaves, and the elementary functions by their chain rules
                 if (is_binary_function(in.code)) {
                     const two_contributions c =
-                        binary_chain_rules[static_cast<std::size_t>(in.code) - first_binary_function](b, g, in.a, in.b, v);
+                        binary_chain_rules<Binary>[static_cast<std::size_t>(in.code) - first_binary_function](b, g, in.a, in.b, v);
                     add_to(in.a, c.first);
                     add_to(in.b, c.second);
                 } else if (is_function(in.code)) {
-                    const int contribution = chain_rules[static_cast<std::size_t>(in.code) -
+                    const int contribution = chain_rules<Unary>[static_cast<std::size_t>(in.code) -
                                                          static_cast<std::size_t>(op::first_function)](b, g, in.a, v);
                     if (contribution >= 0) add_to(in.a, contribution);
                 }

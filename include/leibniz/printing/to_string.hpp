@@ -21,7 +21,7 @@
 #include <leibniz/printing/writer.hpp>
 
 #include <cstddef>
-#include <ostream>
+#include <iosfwd>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -303,8 +303,11 @@ constexpr static_string<Capacity> to_static_string(const E& e) {
     return out;
 }
 
-template <Expression E>
-std::ostream& operator<<(std::ostream& os, const E& e) {
+// A template on the stream, so that only <iosfwd> is needed here: the
+// stream's members are looked up where a program prints, which has included
+// <ostream> or <iostream>.
+template <class Traits, Expression E>
+std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os, const E& e) {
     return os << to_string(e);
 }
 

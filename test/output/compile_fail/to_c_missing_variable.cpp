@@ -1,5 +1,6 @@
 // to_c needs a place in point[] for every variable of the expression.
 #include <leibniz/leibniz.hpp>
+#include <leibniz/output.hpp>
 
 namespace lz = leibniz;
 

@@ -1,5 +1,6 @@
 // to_c writes straight-line code: not a where, min or max.
 #include <leibniz/leibniz.hpp>
+#include <leibniz/output.hpp>
 
 namespace lz = leibniz;
 

@@ -14,6 +14,7 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -293,7 +294,11 @@ const char* strings_path();  // the directory, defined by each generated unit
 
 template <class E, class Bundle>
 void record_strings(const char* name, const E& f, const Bundle& derivatives) {
-    std::ofstream out(std::string(strings_path()) + "/" + name + ".txt");
+    // (A char buffer, not std::string's operator+: GCC 12 inlines that into a
+    // memcpy it then warns about, -Warray-bounds, in some units and not others.)
+    char path[4096];
+    std::snprintf(path, sizeof path, "%s/%s.txt", strings_path(), name);
+    std::ofstream out(path);
     out << name << "\tf\t" << lz::to_string(f) << '\n';
     [&]<std::size_t... J>(std::index_sequence<J...>) {
         ((out << name << '\t' << lz::to_string(std::get<J>(derivatives.vars)) << '\t'

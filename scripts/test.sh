@@ -8,7 +8,7 @@
 # then clang-sanitize), each building with two jobs: on two cores one lane's
 # long translation units and test runs overlap with the other's, instead of
 # leaving a core idle at the end of every build. Each lane writes its log to
-# build/<lane>.log; after each preset the log gets the most expensive build
+# build/<lane>-lane.log; after each preset the log gets the most expensive build
 # steps and the slowest tests (scripts/time-report.sh).
 #
 #   bash scripts/test.sh              both lanes

@@ -68,6 +68,23 @@ static_assert(lz::equivalent(y * lz::pow(1 / y * y, y) * lz::log(1 / y * y), lz:
 static_assert(lz::equivalent(x * lz::pow(1 / y * y, y), x));
 static_assert(lz::equivalent(lz::cos(1 / y * y - 1) + x, x + 1));
 static_assert(!lz::equivalent(x * lz::pow(1 / y * y, y), 2 * x));
+// A sum factor that is one term by value: like terms whose shapes carry
+// numbers stay apart in the canonical form (a + a below, 2*y inside a), so a
+// product may hold the sum a + a where another form holds 2*a. Found by the
+// differential suite in the x-derivatives of sin(atan2((y - x + x)/(-y + x +
+// y), x)) and of the same with 1/(y + (x - y))*(x + y - x) (corpus r009).
+constexpr auto lone = y / (x * x + 2 * y);
+static_assert(lz::equivalent(lz::cos(x) * (lone + lone), 2 * lz::cos(x) * lone));
+static_assert(lz::equivalent(lz::cos(x) / (lone + lone), lz::cos(x) / (2 * lone)));
+static_assert(lz::equivalent(lz::cos(x) / (lone + lone), 0.5 * lz::cos(x) / lone));
+static_assert(lz::equivalent(lz::cos(x) * lz::pow<3>(lone + lone), 8 * lz::cos(x) * lz::pow<3>(lone)));
+static_assert(!lz::equivalent(lz::cos(x) * (lone + lone), 3 * lz::cos(x) * lone));
+static_assert(!lz::equivalent(lz::cos(x) * (lone + lone + 1), 2 * lz::cos(x) * lone));
+static_assert(!lz::equivalent(lz::cos(x) / (lone + lone), lz::cos(x) / lone));
+constexpr auto quotient = lz::sin(lz::atan2((y - x + x) / (-y + x + y), x));
+constexpr auto reciprocal_times = lz::sin(lz::atan2(1 / (y + (x - y)) * (x + y - x), x));
+static_assert(lz::equivalent(lz::d(quotient, x), lz::d(reciprocal_times, x)));
+static_assert(lz::equivalent(lz::d(quotient, y), lz::d(reciprocal_times, y)));
 static_assert(!lz::equivalent(x * lz::pow(2 / y * y, y), x));
 static_assert(!lz::equivalent(lz::log(2 / y * y) + x, x));
 // A power whose exponent is a stored integer counts as that integer power

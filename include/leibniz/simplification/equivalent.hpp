@@ -363,8 +363,9 @@ constexpr void visit_effective_base(const F& f, Visit&& visit) {
     visit(f.base);
 }
 
+// The factors of a and b pair up, exactly or (sum factors) up to a ratio.
 template <class A, class B>
-constexpr bool proportional_products(const A& a, const B& b, number& left, number& right) {
+constexpr bool proportional_factors(const A& a, const B& b, number& left, number& right) {
     auto same_base = [](const auto& fa, const auto& fb) {
         bool same = false;
         visit_effective_base(fa, [&](const auto& ba) {
@@ -434,6 +435,150 @@ constexpr auto as_product(const M& m) {
         get<0>(p.factors).base = m;
         return p;
     }
+}
+
+// ---- sums that are one term ----------------------------------------------
+
+// A sum whose terms merge, by value, into one term c·M and no constant
+// (-A - A, A + 0*B, or a lone stored 1*A): which term is M, and c.
+struct lone_term_of_sum {
+    bool lone = false;
+    std::size_t index = 0;
+    number weight{};
+};
+
+template <class S>
+constexpr lone_term_of_sum lone_term(const S& s) {
+    const auto l = to_terms(s);
+    const auto g = group_terms(l);
+    const auto hidden = numbers_among_terms(l);
+    if (!(constant_of(l) + hidden.total).is_zero()) return {};
+    lone_term_of_sum r;
+    std::size_t live = 0;
+    for (std::size_t i = 0; i < size_of<decltype(l.terms)>; ++i) {
+        if (g.leads(i) && !g.weight[i].is_zero() && !hidden.is_number[i]) {
+            ++live;
+            r.index = i;
+            r.weight = g.weight[i];
+        }
+    }
+    r.lone = live == 1;
+    return r;
+}
+
+template <class F>
+inline constexpr int factor_exponent = 0;
+template <class B, int N>
+inline constexpr int factor_exponent<factor<B, N>> = N;
+
+// p's factors with the K-th replaced by the factors of m, each raised to N:
+// p = (c·m)^N · rest is c^N · (m^N · rest).
+template <std::size_t K, int N, class P, class M>
+constexpr auto spliced(const P& p, const M& m) {
+    const auto& factors = p.factors;
+    constexpr std::size_t n = size_of<decltype(factors)>;
+    const auto inner = as_product(m);
+    const auto raised = [&]<std::size_t... J>(std::index_sequence<J...>) {
+        return tuple<factor<decltype(element_t<J, decltype(inner.factors)>::base),
+                            factor_exponent<element_t<J, decltype(inner.factors)>> * N>...>{
+            {{get<J>(inner.factors).base}}...};
+    }(std::make_index_sequence<size_of<decltype(inner.factors)>>{});
+    return [&]<std::size_t... I, std::size_t... J, std::size_t... L>(std::index_sequence<I...>, std::index_sequence<J...>,
+                                                                    std::index_sequence<L...>) {
+        return mul<element_t<I, decltype(factors)>..., element_t<J, decltype(raised)>...,
+                   element_t<K + 1 + L, decltype(factors)>...>{
+            {}, {{get<I>(factors)}..., {get<J>(raised)}..., {get<K + 1 + L>(factors)}...}};
+    }(std::make_index_sequence<K>{}, std::make_index_sequence<size_of<decltype(raised)>>{},
+      std::make_index_sequence<n - K - 1>{});
+}
+
+// A sum of two or more terms of one type: like terms that the canonical form
+// kept apart because their shapes carry numbers (a + a, with a = y/(x^2 +
+// 2*y)); only such a sum can merge into one term here, as group_terms merges
+// terms of one type only. (Looking into every sum factor instead multiplied
+// the compile time of the differential suite's equivalence checks by five.)
+template <class S>
+inline constexpr bool like_terms_sum = false;
+template <bool H, class T, class... U>
+inline constexpr bool like_terms_sum<add<H, T, U...>> = sizeof...(U) > 0 && (std::is_same_v<T, U> && ...);
+template <class P>
+inline constexpr bool has_like_terms_factor = false;
+template <class... B, int... N>
+inline constexpr bool has_like_terms_factor<mul<factor<B, N>...>> = (like_terms_sum<B> || ...);
+
+// Where p has a factor S^N whose sum S of like terms is one term c·M by
+// value, compares
+// c^N·(p with S replaced by M's factors) against q instead: cos(t)*(-A - A)
+// against -2*cos(t)*A. `compare(flat, l)` gets the spliced product and p's
+// side of the ratio times c^N (for N < 0, q's side times c^-N is folded in
+// by the caller's `compare` through `other`).
+template <class P, class Compare>
+constexpr bool flattened(const P& p, number& mine, number& other, Compare compare) {
+    constexpr std::size_t n = size_of<decltype(p.factors)>;
+    bool tried = false, same = false;
+    [&]<std::size_t... K>(std::index_sequence<K...>) {
+        (
+            [&] {
+                const auto& f = get<K>(p.factors);
+                using Base = std::remove_cvref_t<decltype(f.base)>;
+                if constexpr (like_terms_sum<Base>) {
+                    if (tried) return;
+                    const lone_term_of_sum lone = lone_term(f.base);
+                    if (!lone.lone) return;
+                    tried = true;
+                    constexpr int e = factor_exponent<element_t<K, decltype(p.factors)>>;
+                    visit_at(to_terms(f.base).terms, lone.index, [&](const auto& t) {
+                        number m = mine, o = other;
+                        if constexpr (e > 0)
+                            m = m * integer_power(lone.weight, e);
+                        else
+                            o = o * integer_power(lone.weight, -e);
+                        if (compare(spliced<K, e>(p, t.monomial), m, o)) {
+                            mine = m;
+                            other = o;
+                            same = true;
+                        }
+                    });
+                }
+            }(),
+            ...);
+    }(std::make_index_sequence<n>{});
+    return same;
+}
+
+
+template <class A, class B>
+constexpr bool proportional_products(const A& a, const B& b, number& left, number& right) {
+    {
+        number l = left, r = right;
+        if (proportional_factors(a, b, l, r)) {
+            left = l;
+            right = r;
+            return true;
+        }
+    }
+    // A sum factor that is one term by value stands for that term's factors
+    // (the canonical form keeps like terms whose shapes carry numbers apart,
+    // so a derivative may hold -A - A where another form of it holds -2*A).
+    // Only the side with fewer factors is spread out: a sum of like terms
+    // that is one term stands for that term's factors, so the side that
+    // holds it has fewer. (Trying every such sum on both sides doubled the
+    // compile time of equivalence checks on derivatives, where these sums
+    // are common.)
+    constexpr std::size_t na = size_of<decltype(a.factors)>, nb = size_of<decltype(b.factors)>;
+    if constexpr (has_like_terms_factor<A> && na < nb) {
+        if (flattened(a, left, right, [&](const auto& flat, number& l, number& r) {
+                return proportional_products(flat, b, l, r);
+            }))
+            return true;
+    }
+    if constexpr (has_like_terms_factor<B> && nb < na) {
+        if (flattened(b, right, left, [&](const auto& flat, number& r, number& l) {
+                return proportional_products(a, flat, l, r);
+            }))
+            return true;
+    }
+    return false;
 }
 
 // ca·ma == cb·mb for two monomials.

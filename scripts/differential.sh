@@ -4,7 +4,7 @@
 # SymPy's values, in build/differential-<compiler>-<seed>.
 #
 #   bash scripts/differential.sh SEED [COUNT] [COMPILER]
-#     SEED      as printed at the top of the run (e.g. 1a2b3c4d5e6f-GNU)
+#     SEED      as printed at the top of the run (e.g. 1a2b3c4d5e6f-gcc)
 #     COUNT     expressions drawn (default 250, as the gcc and clang presets)
 #     COMPILER  g++ (default) or clang++
 #

@@ -85,6 +85,18 @@ constexpr auto quotient = lz::sin(lz::atan2((y - x + x) / (-y + x + y), x));
 constexpr auto reciprocal_times = lz::sin(lz::atan2(1 / (y + (x - y)) * (x + y - x), x));
 static_assert(lz::equivalent(lz::d(quotient, x), lz::d(reciprocal_times, x)));
 static_assert(lz::equivalent(lz::d(quotient, y), lz::d(reciprocal_times, y)));
+// A sum of like terms that cancel by value is its constant, and a product
+// holding it as a factor is 0 (found by the differential suite: the
+// x-derivative of 1/atan2(7*x/y, x), which holds (7*x/(y*s) - 7*x/(y*s)) with
+// s = x^2 + 49*x^2/y^2; corpus r010).
+static_assert(lz::equivalent(lz::cos(x) * (lone - lone), lz::zero{}));
+static_assert(lz::equivalent(lz::cos(x) * (lone - lone + 2), 2 * lz::cos(x)));
+static_assert(lz::equivalent(lz::cos(x) + 0 * lone, lz::cos(x)));
+static_assert(!lz::equivalent(lz::cos(x) * (lone - 2 * lone), lz::zero{}));
+static_assert(!lz::equivalent(lz::cos(x) * (lone - lone + 2), lz::cos(x)));
+constexpr auto atan2_reciprocal = lz::pow<-1>(lz::atan2(x * 7 / y, x * x / x));
+static_assert(lz::equivalent(lz::d(atan2_reciprocal, x), lz::zero{}));
+static_assert(lz::equivalent(lz::d(atan2_reciprocal, x), lz::d(lz::pow<-1>(lz::atan2(x * (7 / y), x / x * x)), x)));
 static_assert(!lz::equivalent(x * lz::pow(2 / y * y, y), x));
 static_assert(!lz::equivalent(lz::log(2 / y * y) + x, x));
 // A power whose exponent is a stored integer counts as that integer power

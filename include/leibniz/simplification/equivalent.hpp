@@ -16,6 +16,10 @@
 //   - Like terms and like factors whose shapes carry numbers are merged here,
 //     by value, as the canonical form cannot: sin(2*x) + sin(2*x) is
 //     equivalent to 2*sin(2*x), sqrt(2*x)^2*sqrt(2*x) to sqrt(2*x)^3.
+//   - A sum factor of like terms that merge into one term stands for that
+//     term: cos(x)*(a + a) is 2*a*cos(x) where a = y/(x^2 + 2*y) carries a
+//     number in its shape (and so is kept as a sum of two by the canonical
+//     form).
 //   - A sum factor compares up to a number: a number distributes over a lone
 //     sum but not over a product holding one, so 3.5*(x^3*(y + 4)) and
 //     x^3*(3.5*y + 14) are one value in two forms.
@@ -114,6 +118,19 @@ constexpr int exponent_of(const factor<B, N>&) {
 template <class List>
 constexpr number constant_of(const List& list);
 
+// Can a sum's terms cancel by value? Two with one monomial type (a - a), or
+// one whose coefficient is a stored number (0*a).
+template <class T, class... U>
+inline constexpr int count_of = (0 + ... + int(std::is_same_v<T, U>));
+template <class S>
+inline constexpr bool may_cancel = false;
+template <bool H, coefficient_kind... K, class... M>
+inline constexpr bool may_cancel<add<H, term<K, M>...>> =
+    ((K == coefficient_kind::stored) || ...) || ((count_of<M, M...> > 1) || ...);
+
+template <class List>
+constexpr exact_number cancelled_value(const List& list);
+
 // The exact value of a node built from stored numbers alone, where one is
 // known without rounding; otherwise unknown.
 template <class E>
@@ -174,6 +191,12 @@ constexpr exact_number exact_value(const E& e) {
                 }(),
                 ...);
         }(std::make_index_sequence<size_of<decltype(e.terms)>>{});
+        if (r.known) return r;
+        // Like terms that cancel by value (a - a, whose shape carries a
+        // number and so stays a sum of two): the sum is its constant and the
+        // terms that are numbers. Only terms of one type merge, so only a sum
+        // with two terms of one type or a stored coefficient can cancel.
+        if constexpr (may_cancel<N>) return cancelled_value(to_terms(e));
         return r;
     } else {
         return {};
@@ -276,6 +299,19 @@ constexpr auto group_terms(const List& list) {
             else
                 return false;
         });
+}
+
+// The value of a sum whose terms that are not numbers all cancel, by value,
+// group by group (a - a + 2); unknown otherwise.
+template <class List>
+constexpr exact_number cancelled_value(const List& list) {
+    const auto groups = group_terms(list);
+    const auto hidden = numbers_among_terms(list);
+    for (std::size_t i = 0; i < size_of<decltype(list.terms)>; ++i) {
+        if (hidden.is_number[i] != hidden.is_number[groups.rep[i]]) return {};  // a group of both kinds
+        if (!hidden.is_number[i] && groups.leads(i) && !groups.weight[i].is_zero()) return {};
+    }
+    return {true, constant_of(list) + hidden.total};
 }
 
 // ---- comparison up to a number --------------------------------------------

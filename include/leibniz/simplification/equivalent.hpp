@@ -542,46 +542,48 @@ inline constexpr bool has_like_terms_factor = false;
 template <class... B, int... N>
 inline constexpr bool has_like_terms_factor<mul<factor<B, N>...>> = (like_terms_sum<B> || ...);
 
+// flattened's step for factor K (a function of its own rather than a lambda
+// in the fold over K: nvcc's front end rejects the pack K named inside a
+// lambda nested in the fold, "parameter pack was referenced but not expanded").
+template <std::size_t K, class P, class Compare>
+constexpr void flatten_factor(const P& p, number& mine, number& other, Compare& compare, bool& tried, bool& same) {
+    const auto& f = get<K>(p.factors);
+    using Base = std::remove_cvref_t<decltype(f.base)>;
+    if constexpr (like_terms_sum<Base>) {
+        if (tried) return;
+        const lone_term_of_sum lone = lone_term(f.base);
+        if (!lone.lone) return;
+        tried = true;
+        constexpr int e = factor_exponent<element_t<K, decltype(p.factors)>>;
+        visit_at(to_terms(f.base).terms, lone.index, [&](const auto& t) {
+            number m = mine, o = other;
+            if constexpr (e > 0)
+                m = m * integer_power(lone.weight, e);
+            else
+                o = o * integer_power(lone.weight, -e);
+            if (compare(spliced<K, e>(p, t.monomial), m, o)) {
+                mine = m;
+                other = o;
+                same = true;
+            }
+        });
+    }
+}
+
 // Where p has a factor S^N whose sum S of like terms is one term c·M by
-// value, compares
-// c^N·(p with S replaced by M's factors) against q instead: cos(t)*(-A - A)
-// against -2*cos(t)*A. `compare(flat, l)` gets the spliced product and p's
-// side of the ratio times c^N (for N < 0, q's side times c^-N is folded in
-// by the caller's `compare` through `other`).
+// value, compares c^N·(p with S replaced by M's factors) with the other side
+// instead (cos(t)*(-A - A) against -2*cos(t)*A): `compare(flat, m, o)` gets
+// the spliced product and the two sides of the ratio, p's (`mine`) times c^N
+// for N > 0, the other's times c^-N for N < 0; they are kept where it holds.
 template <class P, class Compare>
 constexpr bool flattened(const P& p, number& mine, number& other, Compare compare) {
     constexpr std::size_t n = size_of<decltype(p.factors)>;
     bool tried = false, same = false;
     [&]<std::size_t... K>(std::index_sequence<K...>) {
-        (
-            [&] {
-                const auto& f = get<K>(p.factors);
-                using Base = std::remove_cvref_t<decltype(f.base)>;
-                if constexpr (like_terms_sum<Base>) {
-                    if (tried) return;
-                    const lone_term_of_sum lone = lone_term(f.base);
-                    if (!lone.lone) return;
-                    tried = true;
-                    constexpr int e = factor_exponent<element_t<K, decltype(p.factors)>>;
-                    visit_at(to_terms(f.base).terms, lone.index, [&](const auto& t) {
-                        number m = mine, o = other;
-                        if constexpr (e > 0)
-                            m = m * integer_power(lone.weight, e);
-                        else
-                            o = o * integer_power(lone.weight, -e);
-                        if (compare(spliced<K, e>(p, t.monomial), m, o)) {
-                            mine = m;
-                            other = o;
-                            same = true;
-                        }
-                    });
-                }
-            }(),
-            ...);
+        (flatten_factor<K>(p, mine, other, compare, tried, same), ...);
     }(std::make_index_sequence<n>{});
     return same;
 }
-
 
 template <class A, class B>
 constexpr bool proportional_products(const A& a, const B& b, number& left, number& right) {

@@ -106,6 +106,20 @@ static_assert(lz::equivalent(lz::d(lz::pow(z + z, 1 / y * y), z), lz::d(lz::pow(
 static_assert(lz::equivalent(lz::pow(x + y, 2 / y * y), (x + y) * (x + y)));
 static_assert(!lz::equivalent(lz::pow(x + y, 2 / y * y), (x + y) * (x + 2 * y)));
 static_assert(!lz::equivalent(lz::pow(z + z, 1 / y * y), 3 * z));
+// A sum times factors that are numbers by value is that sum, scaled: the
+// y-derivative of u^v with v a stored 1 holds u^(v - 1), a power whose
+// exponent is a stored 0, as a factor of the sum (found by the differential
+// suite in the derivatives of pow(pow(y*x, y), x/x) and of the same with
+// 1/x*x; corpus r011).
+constexpr auto power_of_stored_one = lz::pow(lz::pow(x * y, y), 1 / x * x);
+static_assert(lz::equivalent(lz::d(lz::pow(lz::pow(y * x, y), x / x), y), lz::d(power_of_stored_one, y)));
+static_assert(lz::equivalent(lz::d(lz::pow(lz::pow(y * x, y), x / x), x), lz::d(power_of_stored_one, x)));
+constexpr auto stored_zero_power = lz::pow(x * y, 1 / x * x - 1);
+static_assert(lz::equivalent(stored_zero_power * (x + lz::sin(y)), x + lz::sin(y)));
+static_assert(lz::equivalent(x + lz::sin(y), 2 * stored_zero_power * (0.5 * x + 0.5 * lz::sin(y))));
+static_assert(!lz::equivalent(stored_zero_power * (x + lz::sin(y)), x + 2 * lz::sin(y)));
+static_assert(!lz::equivalent(2 * stored_zero_power * (x + lz::sin(y)), x + lz::sin(y)));
+static_assert(!lz::equivalent(lz::pow(x * y, 1 / x * x) * (x + lz::sin(y)), x + lz::sin(y)));
 
 // ---- structural zeros and ones vanish from the type ----
 static_assert(same_type(x - x, lz::zero{}));

@@ -27,6 +27,8 @@
 //     value: a function of a stored number with an exact value (log(1),
 //     cos(0)), a power of a stored 1. They count as those numbers: y*1^y is y,
 //     and y*1^y*log(1) is 0.
+//   - A product of such numbers and one sum is that sum, scaled:
+//     ((x*y)^y)^0*(a + b) is a + b (the exponent a stored 0).
 #pragma once
 
 #include <leibniz/detail/tuple.hpp>
@@ -662,8 +664,92 @@ constexpr bool same_monomial(const A& a, const B& b) {
         return std::is_same_v<A, B>;  // variables; different kinds of node differ
 }
 
+// ---- a sum times numbers in disguise -------------------------------------
+
+// Could a node be a number by value? A type-level superset of the nodes whose
+// exact_value can be known, so that the step below is only instantiated
+// where it may apply.
+template <class E>
+inline constexpr bool may_be_number = false;
+template <>
+inline constexpr bool may_be_number<zero> = true;
+template <>
+inline constexpr bool may_be_number<one> = true;
+template <>
+inline constexpr bool may_be_number<constant> = true;
+template <class Op, class X>
+inline constexpr bool may_be_number<function<Op, X>> = may_be_number<X>;
+template <class X>
+inline constexpr bool may_be_number<real_power<X>> = true;
+template <class X, class E>
+inline constexpr bool may_be_number<power<X, E>> = may_be_number<X> || may_be_number<E>;
+template <class... B, int... N>
+inline constexpr bool may_be_number<mul<factor<B, N>...>> = (may_be_number<B> && ...);
+template <bool H, coefficient_kind... K, class... M>
+inline constexpr bool may_be_number<add<H, term<K, M>...>> =
+    (may_be_number<M> && ...) || may_cancel<add<H, term<K, M>...>>;
+
+// A product of one sum S (to the first power) and factors that may be
+// numbers: ((x*y)^y)^0*(a + b), which is a + b by value, the power's exponent
+// being a stored 0 (the derivative of u^v where v is a stored 1).
+template <class B, int N>
+inline constexpr bool is_plain_sum_factor = is_sum_node_of<B> && N == 1;
+template <class P>
+inline constexpr bool is_scaled_sum_product = false;
+template <class... B, int... N>
+inline constexpr bool is_scaled_sum_product<mul<factor<B, N>...>> =
+    (0 + ... + int(is_plain_sum_factor<B, N>)) == 1 && ((is_plain_sum_factor<B, N> || may_be_number<B>) && ...);
+template <class E>
+inline constexpr bool is_scaled_sum = is_scaled_sum_product<E>;
+template <coefficient_kind K, class M>
+inline constexpr bool is_scaled_sum<add<false, term<K, M>>> = is_scaled_sum_product<M>;
+
+template <class P>
+inline constexpr std::size_t sum_factor_index = 0;
+template <class... B, int... N>
+inline constexpr std::size_t sum_factor_index<mul<factor<B, N>...>> = [] {
+    constexpr std::array<bool, sizeof...(B)> is_sum{is_plain_sum_factor<B, N>...};
+    std::size_t i = 0;
+    while (!is_sum[i]) ++i;
+    return i;
+}();
+
+// a == b where b = c·f1·...·fk·S, each fi a nonzero number by value: a is
+// then S in the ratio 1 : c.
+template <class A, class B>
+constexpr bool same_as_scaled_sum(const A& a, const B& b) {
+    const auto lb = to_terms(b);
+    const auto& t = get<0>(lb.terms);
+    using P = std::remove_cvref_t<decltype(t.monomial)>;
+    constexpr std::size_t k = sum_factor_index<P>;
+    number c = t.coefficient;
+    bool numbers = true;
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+        (
+            [&] {
+                if constexpr (I != k) {
+                    const auto& f = get<I>(t.monomial.factors);
+                    const exact_number v = exact_value(f.base);
+                    if (!v.known || v.value.is_zero())
+                        numbers = false;
+                    else if (numbers)
+                        c = c * integer_power(v.value, exponent_of(f));
+                }
+            }(),
+            ...);
+    }(std::make_index_sequence<size_of<decltype(t.monomial.factors)>>{});
+    if (!numbers) return false;
+    number ra, rb;  // S = (rb/ra)·a, so b = c·(rb/ra)·a
+    return proportional_sums(a, get<k>(t.monomial.factors).base, ra, rb) && c * rb == ra;
+}
+
 template <class A, class B>
 constexpr bool same_value(const A& a, const B& b) {
+    if constexpr (is_scaled_sum<B> && !is_scaled_sum<A>) {
+        if (same_as_scaled_sum(a, b)) return true;
+    } else if constexpr (is_scaled_sum<A> && !is_scaled_sum<B>) {
+        if (same_as_scaled_sum(b, a)) return true;
+    }
     const auto la = to_terms(a);
     const auto lb = to_terms(b);
     const auto hidden_a = numbers_among_terms(la);

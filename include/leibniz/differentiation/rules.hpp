@@ -82,28 +82,38 @@ constexpr auto derive(const add<H, term<K, M>...>& s, V v) {
     }
 }
 
+// A product's factors with the I-th one's exponent lowered by one, and
+// without the I-th. (Functions rather than lambdas in product_rule_term, and
+// indexed_tuple spelled out: nvcc's front end loses an enclosing function's
+// packs expanded in a lambda, and rejects the alias over two packs.)
+template <std::size_t I, std::size_t... J, class... B, int... N>
+constexpr auto lowered_factor(const indexed_tuple<std::index_sequence<J...>, factor<B, N>...>& factors) {
+    return indexed_tuple<std::index_sequence<J...>, factor<B, (J == I ? N - 1 : N)>...>{
+        {{static_cast<const tuple_leaf<J, factor<B, N>>&>(factors).value.base}}...};
+}
+template <std::size_t I, class Factors, std::size_t... L, std::size_t... M>
+constexpr auto without_factor(const Factors& factors, std::index_sequence<L...>, std::index_sequence<M...>) {
+    return indexed_tuple<std::make_index_sequence<sizeof...(L) + sizeof...(M)>, element_t<L, Factors>...,
+                         element_t<I + 1 + M, Factors>...>{{get<L>(factors)}..., {get<I + 1 + M>(factors)}...};
+}
+
 // d(Π Bⱼ^Nⱼ) = Σᵢ Nᵢ·Bᵢ^(Nᵢ-1)·Πⱼ≠ᵢ Bⱼ^Nⱼ · d(Bᵢ)
 template <std::size_t I, class... B, int... N, class V>
 constexpr auto product_rule_term(const mul<factor<B, N>...>& p, V v) {
-    using factors_t = tuple<factor<B, N>...>;
-    using Fi = element_t<I, factors_t>;
     constexpr int n = std::array<int, sizeof...(N)>{N...}[I];
     auto d_base = derive(get<I>(p.factors).base, v);
     if constexpr (std::is_same_v<decltype(d_base), zero>) {
         return zero{};
     } else {
-        auto others = [&]<std::size_t... J>(std::index_sequence<J...>) {
-            auto keep = [&]<std::size_t Jj>(std::integral_constant<std::size_t, Jj>) {
-                using Fj = element_t<Jj, factors_t>;
-                if constexpr (Jj != I)
-                    return tuple<Fj>{{get<Jj>(p.factors)}};
-                else if constexpr (n - 1 != 0)
-                    return tuple<factor<decltype(Fi::base), n - 1>>{{factor<decltype(Fi::base), n - 1>{get<I>(p.factors).base}}};
-                else
-                    return tuple<>{};
-            };
-            return cat_all(keep(std::integral_constant<std::size_t, J>{})...);
-        }(std::index_sequence_for<B...>{});
+        // The other factors, with Bᵢ's exponent lowered by one (or Bᵢ gone
+        // where that is 0): one pack expansion, not a concatenation.
+        auto others = [&] {
+            if constexpr (n - 1 != 0)
+                return lowered_factor<I>(p.factors);
+            else
+                return without_factor<I>(p.factors, std::make_index_sequence<I>{},
+                                         std::make_index_sequence<sizeof...(B) - I - 1>{});
+        }();
         auto list = [&]<class Indices, class... F>(const indexed_tuple<Indices, F...>& fs) {
             return factor_list<kind_of_integer(n), F...>{number(n), fs};
         }(others);

@@ -110,11 +110,14 @@ BOOST_AUTO_TEST_CASE(levenberg_marquardt_at_the_edges) {
     BOOST_TEST(at_minimum.iterations == 0u);
     // A residual that cannot reach 0 (x² + 1): near x = 0 the cost ½(x² + 1)²
     // rounds to ½ and no step lowers it; each refused step raises μ, the run
-    // stays at the best point found and stops at max_iterations.
+    // stays at the best point found and (with the stall rules off) stops at
+    // max_iterations.
     std::size_t after_floor = 0;
     double best = 0;
     const auto floor = lz::minimize(lz::squares(std::tuple{x * x + 1}), lz::point(x = 3.0), lz::levenberg_marquardt{},
-                                    lz::stop{.max_iterations = 500, .gradient_tolerance = 1e-12}, [&](const auto& it) {
+                                    lz::stop{.max_iterations = 500, .gradient_tolerance = 1e-12,
+                                             .function_tolerance = -1, .parameter_tolerance = -1},
+                                    [&](const auto& it) {
                                         if (it.value == 0.5 && after_floor++ == 0) best = it.point[x];
                                     });
     BOOST_TEST((floor.status == lz::status::max_iterations));
@@ -122,11 +125,44 @@ BOOST_AUTO_TEST_CASE(levenberg_marquardt_at_the_edges) {
     BOOST_TEST(std::fabs(floor.point[x]) < 1e-8);
     BOOST_TEST(floor.point[x] == best);
     BOOST_TEST(floor.value == 0.5);
+    // By default the run ends, as converged, at the first step that leaves
+    // the cost unchanged: at the floor (23 iterations).
+    const auto stalled = lz::minimize(lz::squares(std::tuple{x * x + 1}), lz::point(x = 3.0), lz::levenberg_marquardt{},
+                                      lz::stop{.max_iterations = 500, .gradient_tolerance = 1e-12});
+    BOOST_TEST((stalled.status == lz::status::converged));
+    BOOST_TEST((stalled.converged_by == lz::stop_rule::function_tolerance));
+    BOOST_TEST(stalled.iterations < 40u);
+    BOOST_TEST(std::fabs(stalled.point[x]) < 1e-8);
+    BOOST_TEST(stalled.value == 0.5);
     // float
     const auto single = lz::minimize(f, lz::point(x = -1.2f, y = 1.0f), lz::levenberg_marquardt{},
                                      lz::stop{.max_iterations = 200, .gradient_tolerance = 1e-4});
     BOOST_TEST((single.status == lz::status::converged));
     BOOST_TEST(std::fabs(single.point[x] - 1.0f) < 1e-3f);
+}
+
+BOOST_AUTO_TEST_CASE(levenberg_marquardt_stops_at_the_minimum_of_a_michaelis_menten_fit) {
+    // rate = V·S/(K + S) through seven measurements (the Gauss–Newton example
+    // of Wikipedia's article; V = 0.362, K = 0.556 to three digits), from V =
+    // 0.1, K = 50. At the minimum every later step is refused, the cost the
+    // same to the last bit: before the stall rules such a run refused steps
+    // until max_iterations. The default stop ends it there, as converged, at
+    // the point the long run stays at.
+    const std::vector<double> S{0.038, 0.194, 0.425, 0.626, 1.253, 2.500, 3.740};
+    const std::vector<double> rate{0.050, 0.127, 0.094, 0.2122, 0.2729, 0.2665, 0.3317};
+    const auto cost = lz::squares(a * ti / (b + ti) - yi, lz::data(ti = S, yi = rate));
+    const auto r = lz::minimize(cost, lz::point(a = 0.1, b = 50.0), lz::levenberg_marquardt{}, lz::stop{.max_iterations = 200});
+    BOOST_TEST((r.status == lz::status::converged));
+    BOOST_TEST((r.converged_by == lz::stop_rule::function_tolerance || r.converged_by == lz::stop_rule::parameter_tolerance));
+    BOOST_TEST(r.iterations < 40u);  // 33: the minimum at 23, then refused steps until one leaves the cost as it is
+    BOOST_TEST(std::fabs(r.point[a] - 0.362) < 5e-4);
+    BOOST_TEST(std::fabs(r.point[b] - 0.556) < 5e-4);
+    const auto long_run = lz::minimize(cost, lz::point(a = 0.1, b = 50.0), lz::levenberg_marquardt{},
+                                       lz::stop{.max_iterations = 200, .function_tolerance = -1, .parameter_tolerance = -1});
+    BOOST_TEST((long_run.status == lz::status::max_iterations));
+    BOOST_TEST(r.point[a] == long_run.point[a]);
+    BOOST_TEST(r.point[b] == long_run.point[b]);
+    BOOST_TEST(r.value == long_run.value);
 }
 
 }  // namespace

@@ -304,16 +304,70 @@ BOOST_AUTO_TEST_CASE(newton_and_lbfgs_on_a_function_unbounded_below_end_with_a_s
 }
 
 BOOST_AUTO_TEST_CASE(newton_and_lbfgs_stop_at_a_minimum_up_to_rounding) {
-    // With the default tolerance 0 the gradient at 1/√2 (x² − log x) or 1
-    // (x − log x) rounds to nonzero; once no trial point is lower the run ends.
-    const auto n = lz::minimize(x * x - lz::log(x), lz::point(x = 0.01), lz::newton{});
-    BOOST_TEST((n.status == lz::status::line_search_failed));
-    BOOST_TEST(std::fabs(n.point[x] - std::sqrt(0.5)) < 1e-9);
-    BOOST_TEST(n.iterations < 50u);
-    const auto l = lz::minimize(x - lz::log(x), lz::point(x = 30.0), lz::lbfgs{});
-    BOOST_TEST((l.status == lz::status::line_search_failed));
-    BOOST_TEST(std::fabs(l.point[x] - 1.0) < 1e-7);
-    BOOST_TEST(l.iterations < 50u);
+    // With the default gradient tolerance 0 the gradient at 1/√2 (x² − log x)
+    // or 1 (x − log x) rounds to nonzero. The default stop ends the run as
+    // converged once a step no longer changes f or x beyond rounding; with
+    // those rules off, once no trial point is lower.
+    const lz::stop no_stall_rules{.function_tolerance = -1, .parameter_tolerance = -1};
+    for (const lz::stop& when : {lz::stop{}, no_stall_rules}) {
+        const bool stall_rules = when.function_tolerance >= 0;
+        const auto n = lz::minimize(x * x - lz::log(x), lz::point(x = 0.01), lz::newton{}, when);
+        BOOST_TEST((n.status == (stall_rules ? lz::status::converged : lz::status::line_search_failed)));
+        BOOST_TEST(std::fabs(n.point[x] - std::sqrt(0.5)) < 1e-9);
+        BOOST_TEST(n.iterations < 50u);
+        const auto l = lz::minimize(x - lz::log(x), lz::point(x = 30.0), lz::lbfgs{}, when);
+        BOOST_TEST((l.status == (stall_rules ? lz::status::converged : lz::status::line_search_failed)));
+        BOOST_TEST(std::fabs(l.point[x] - 1.0) < 1e-7);
+        BOOST_TEST(l.iterations < 50u);
+        if (stall_rules) {
+            BOOST_TEST((n.converged_by == lz::stop_rule::function_tolerance || n.converged_by == lz::stop_rule::parameter_tolerance));
+            BOOST_TEST((l.converged_by == lz::stop_rule::function_tolerance || l.converged_by == lz::stop_rule::parameter_tolerance));
+        } else {
+            BOOST_TEST((n.converged_by == lz::stop_rule::none && l.converged_by == lz::stop_rule::none));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(newton_stops_at_the_minimum_of_a_quadratic_sum) {
+    // Σ cᵢ(x − i)² over i < 50, cᵢ = 0.37·i + 0.2: the first step lands on the
+    // minimum Σ cᵢ·i / Σ cᵢ up to rounding; after it x steps between
+    // neighbouring doubles with f unchanged and |g| about 5e-12 (it ran 1000
+    // steps to max_iterations before the stall rules: Armijo's rule took each
+    // step because c1·gᵀs was below an ulp of f).
+    constexpr auto quadratic_sum = lz::sum<50>([](auto i) { return (0.37 * double(i) + 0.2) * lz::pow<2>(x - double(i)); });
+    double weighted = 0, total = 0;
+    for (int i = 0; i < 50; ++i) {
+        weighted += (0.37 * i + 0.2) * i;
+        total += 0.37 * i + 0.2;
+    }
+    const double minimum = weighted / total;
+    const auto r = lz::minimize(quadratic_sum, lz::point(x = 0.0), lz::newton{});
+    BOOST_TEST((r.status == lz::status::converged));
+    BOOST_TEST((r.converged_by == lz::stop_rule::function_tolerance || r.converged_by == lz::stop_rule::parameter_tolerance));
+    BOOST_TEST(r.iterations <= 3u);
+    BOOST_TEST(std::fabs(r.point[x] - minimum) <= 1e-13 * minimum);
+    // Without the stall rules: the steps that do not lower f and do not
+    // shrink |g| end it, as the line search's rounding rule says.
+    const auto bare = lz::minimize(quadratic_sum, lz::point(x = 0.0), lz::newton{},
+                                   lz::stop{.function_tolerance = -1, .parameter_tolerance = -1});
+    BOOST_TEST((bare.status == lz::status::line_search_failed));
+    BOOST_TEST(bare.iterations <= 5u);
+    BOOST_TEST(std::fabs(bare.point[x] - minimum) <= 1e-13 * minimum);
+    // A gradient tolerance the minimum meets: converged by it, in one step.
+    const auto by_gradient = lz::minimize(quadratic_sum, lz::point(x = 0.0), lz::newton{}, lz::stop{.gradient_tolerance = 1e-8});
+    BOOST_TEST((by_gradient.converged_by == lz::stop_rule::gradient_tolerance));
+    BOOST_TEST(by_gradient.iterations == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(first_order_optimisers_take_the_steps_they_are_given) {
+    // sign_descent on x² with step 0.3 from 0.15: ±0.15 for ever, f unchanged
+    // by every step. The stall rules are newton's, lbfgs's and
+    // levenberg_marquardt's: this run counts its 40 steps.
+    const auto r = lz::minimize(x * x, lz::point(x = 0.15), lz::sign_descent{.step = 0.3}, lz::stop{.max_iterations = 40});
+    BOOST_TEST((r.status == lz::status::max_iterations));
+    BOOST_TEST(r.iterations == 40u);
+    BOOST_TEST((r.converged_by == lz::stop_rule::none));
+    BOOST_TEST(std::fabs(r.point[x]) == 0.15);
 }
 
 BOOST_AUTO_TEST_CASE(a_trial_point_outside_the_domain_shortens_the_step) {
@@ -363,6 +417,10 @@ BOOST_AUTO_TEST_CASE(a_status_prints_as_its_name) {
     BOOST_TEST(std::string(lz::to_string(lz::status::max_iterations).c_str()) == "max_iterations");
     BOOST_TEST(lz::to_string(lz::status::diverged) == "diverged");
     BOOST_TEST(lz::to_string(lz::status::line_search_failed) == "line_search_failed");
+    BOOST_TEST(lz::to_string(lz::stop_rule::none) == "none");
+    BOOST_TEST(lz::to_string(lz::stop_rule::gradient_tolerance) == "gradient_tolerance");
+    BOOST_TEST(lz::to_string(lz::stop_rule::function_tolerance) == "function_tolerance");
+    BOOST_TEST(lz::to_string(lz::stop_rule::parameter_tolerance) == "parameter_tolerance");
     std::ostringstream os;
     os << lz::status::diverged;
     BOOST_TEST(os.str() == "diverged");

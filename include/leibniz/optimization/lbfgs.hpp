@@ -98,6 +98,7 @@ constexpr result<Point> lbfgs_run(const Evaluate& evaluate, const Point& start, 
     ++r.derivative_evaluations;
     lbfgs_history<T, n> history;
     history.capacity = method.memory < lbfgs::max_memory ? method.memory : lbfgs::max_memory;
+    stop_rule stall = stop_rule::none;  // the last step stalled (stop's rules)
     for (std::size_t k = 0;; ++k) {
         r.value = e.value;
         r.iterations = k;
@@ -108,6 +109,12 @@ constexpr result<Point> lbfgs_run(const Evaluate& evaluate, const Point& start, 
         observe(iterate<Point, n>{k, r.point, e.value, e.gradient});
         if (small_enough(e.gradient, when.gradient_tolerance)) {
             r.status = status::converged;
+            r.converged_by = stop_rule::gradient_tolerance;
+            return r;
+        }
+        if (stall != stop_rule::none) {
+            r.status = status::converged;
+            r.converged_by = stall;
             return r;
         }
         if (k == when.max_iterations) {
@@ -142,6 +149,14 @@ constexpr result<Point> lbfgs_run(const Evaluate& evaluate, const Point& start, 
             r.derivative_evaluations += found.evaluations;
         }
         if (!found.found) {
+            // No lower point, but every trial within function_tolerance of f:
+            // f is flat to its rounding along −g, as at a minimum.
+            if (when.function_tolerance >= 0 && found.tried_finite &&
+                found.least_change <= T(when.function_tolerance) * math::abs(e.value)) {
+                r.status = status::converged;
+                r.converged_by = stop_rule::function_tolerance;
+                return r;
+            }
             r.status = status::line_search_failed;
             return r;
         }
@@ -152,6 +167,7 @@ constexpr result<Point> lbfgs_run(const Evaluate& evaluate, const Point& start, 
         }
         const T sy = dot(s, y), yy = dot(y, y);
         if (sy > std::numeric_limits<T>::epsilon() * yy && yy > T(0)) history.push(s, y, sy);
+        stall = stalled(when, e.value, found.point.value, r.point.values, s);
         r.point = step_along(r.point, found.point.alpha, d);
         e.value = found.point.value;
         e.gradient = found.point.gradient;

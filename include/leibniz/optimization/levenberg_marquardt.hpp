@@ -99,6 +99,7 @@ constexpr result<Point> levenberg_marquardt_run(const least_squares<E, R>& f, co
     // Bounds that keep μ and ν finite: a run that cannot decrease the cost
     // (at a minimum, up to rounding) refuses steps until max_iterations.
     const T mu_limit = T(1e200), nu_limit = T(1048576);
+    stop_rule stall = stop_rule::none;  // the last step tried stalled (stop's rules), taken or refused
     for (std::size_t k = 0;; ++k) {
         r.value = ne.cost;
         r.iterations = k;
@@ -109,6 +110,12 @@ constexpr result<Point> levenberg_marquardt_run(const least_squares<E, R>& f, co
         observe(iterate<Point, n>{k, r.point, ne.cost, ne.jtr});
         if (small_enough(ne.jtr, when.gradient_tolerance)) {
             r.status = status::converged;
+            r.converged_by = stop_rule::gradient_tolerance;
+            return r;
+        }
+        if (stall != stop_rule::none) {
+            r.status = status::converged;
+            r.converged_by = stall;
             return r;
         }
         if (k == when.max_iterations) {
@@ -129,6 +136,10 @@ constexpr result<Point> levenberg_marquardt_run(const least_squares<E, R>& f, co
             T predicted = T(0);
             for (std::size_t i = 0; i < n; ++i) predicted = predicted + h[i] * (mu * h[i] + minus_g[i]);
             predicted = predicted / T(2);
+            // A step that changes the cost only by rounding, or is itself
+            // rounding, ends the run whether it is taken or refused: at a
+            // minimum every later step would be refused.
+            if (finite(trial_cost)) stall = stalled(when, ne.cost, trial_cost, r.point.values, h);
             if (finite(trial_cost) && predicted > T(0)) {
                 const T rho = (ne.cost - trial_cost) / predicted;
                 if (rho > T(0)) {

@@ -20,6 +20,7 @@
 #pragma once
 
 #include <leibniz/evaluation/math.hpp>
+#include <leibniz/optimization/result.hpp>
 
 #include <array>
 #include <cmath>
@@ -67,6 +68,22 @@ constexpr T dot(const std::array<T, N>& a, const std::array<T, N>& b) {
     return s;
 }
 
+// The stall rules of stop (newton, lbfgs, levenberg_marquardt) for a step s
+// from x that took f from f_before to f_after: which one holds, or none.
+template <class T, std::size_t N>
+constexpr stop_rule stalled(const stop& when, const T& f_before, const T& f_after, const std::array<T, N>& x,
+                            const std::array<T, N>& s) {
+    if (when.function_tolerance >= 0 &&
+        math::abs(f_before - f_after) <= T(when.function_tolerance) * math::abs(f_after))
+        return stop_rule::function_tolerance;
+    if (when.parameter_tolerance >= 0) {
+        const T tolerance = T(when.parameter_tolerance);
+        if (math::sqrt(dot(s, s)) <= tolerance * (math::sqrt(dot(x, x)) + tolerance))
+            return stop_rule::parameter_tolerance;
+    }
+    return stop_rule::none;
+}
+
 // x + α·d, as a point like x.
 template <class Point, class T, std::size_t N>
 constexpr Point step_along(const Point& x, const T& alpha, const std::array<T, N>& d) {
@@ -81,15 +98,18 @@ struct backtracking_result {
     Point point{};                       // x + α·d where found
     typename Point::value_type value{};  // f there
     std::size_t evaluations = 0;         // values of f computed
-    bool within_rounding = false;        // taken by the rounding rule below, not by Armijo's
+    bool within_rounding = false;        // the step taken did not lower f (the rounding rule below, or
+                                         // Armijo's where c1·α·gᵀd is below the rounding of f(x))
 };
 
 // Armijo backtracking: value(p) gives f at a point; fx = f(x); slope = gᵀd < 0.
 // Near a minimum the decrease a step promises, |gᵀd|, falls below the
 // rounding of f itself, and f(x + d) may come out a few ulps above f(x)
 // however good the step: there the full step is taken if |gᵀd| and the rise
-// are both at most 1000ε·|f(x)| (within_rounding; the caller stops when such
-// a step does not shrink the gradient).
+// are both at most 1000ε·|f(x)|. A step taken that does not lower f is
+// within_rounding (the caller stops when such a step does not shrink the
+// gradient): so is one that Armijo's rule takes only because c1·α·gᵀd is
+// below an ulp of f(x), f unchanged.
 template <class Point, class Value, class T, std::size_t N>
 constexpr backtracking_result<Point> backtrack(const Value& value, const Point& x, const T& fx,
                                                const std::array<T, N>& d, const T& slope, double c1,
@@ -105,12 +125,12 @@ constexpr backtracking_result<Point> backtrack(const Value& value, const Point& 
         if (!finite(v) || !moved) continue;
         const T rounding = T(1000) * std::numeric_limits<T>::epsilon() * math::abs(fx);
         const bool armijo = v <= fx + T(c1) * alpha * slope;
-        const bool within_rounding = !armijo && trial == 0 && -slope <= rounding && v <= fx + rounding;
-        if (armijo || within_rounding) {
+        const bool rounding_rule = !armijo && trial == 0 && -slope <= rounding && v <= fx + rounding;
+        if (armijo || rounding_rule) {
             r.found = true;
             r.point = p;
             r.value = v;
-            r.within_rounding = within_rounding;
+            r.within_rounding = !(v < fx);
             return r;
         }
     }
@@ -133,6 +153,8 @@ struct wolfe_result {
     bool curvature = false;   // whether it satisfies the strong curvature condition too
     line_point<T, N> point{};
     std::size_t evaluations = 0;  // values and gradients of f computed
+    bool tried_finite = false;    // a trial had a finite value, and
+    T least_change{};             // the least |φ(α) − φ(0)| of those (a failed search at f's rounding)
 };
 
 // The minimiser of the cubic through (a, φa, φ'a) and (b, φb, φ'b), or the
@@ -164,6 +186,16 @@ constexpr wolfe_result<T, N> wolfe_search(const Probe& probe, const line_point<T
                                           double c1, double c2, std::size_t limit) {
     wolfe_result<T, N> r;
     const T phi0 = at0.value, slope0 = at0.slope;
+    const auto probe_and_count = [&](const T& alpha) {
+        const line_point<T, N> p = probe(alpha);
+        ++r.evaluations;
+        if (p.finite) {
+            const T change = math::abs(p.value - phi0);
+            if (!r.tried_finite || change < r.least_change) r.least_change = change;
+            r.tried_finite = true;
+        }
+        return p;
+    };
     const auto sufficient = [&](const line_point<T, N>& p) {
         return p.finite && p.value < phi0 && p.value <= phi0 + T(c1) * p.alpha * slope0;
     };
@@ -184,8 +216,7 @@ constexpr wolfe_result<T, N> wolfe_search(const Probe& probe, const line_point<T
             const T larger = lo.alpha < hi.alpha ? hi.alpha : lo.alpha;
             if (!(width > std::numeric_limits<T>::epsilon() * larger)) break;  // the bracket is rounding
             const T alpha = interpolate(lo, hi);
-            const line_point<T, N> p = probe(alpha);
-            ++r.evaluations;
+            const line_point<T, N> p = probe_and_count(alpha);
             if (!sufficient(p) || !(p.value < lo.value)) {
                 hi = p;
             } else {
@@ -201,8 +232,7 @@ constexpr wolfe_result<T, N> wolfe_search(const Probe& probe, const line_point<T
     line_point<T, N> previous = at0;
     T alpha = alpha0;
     while (r.evaluations < limit) {
-        const line_point<T, N> p = probe(alpha);
-        ++r.evaluations;
+        const line_point<T, N> p = probe_and_count(alpha);
         if (!sufficient(p) || (previous.alpha > T(0) && !(p.value < previous.value))) return zoom(previous, p);
         if (curved(p)) return accept(p, true);
         if (p.slope >= T(0)) return zoom(p, previous);

@@ -86,6 +86,7 @@ constexpr result<point<T, variable_pack<V...>>> minimize(const E& f, const point
         result<Point> r{start};
         [[maybe_unused]] bool rounding_step = false;  // newton: the last step was taken within f's rounding
         [[maybe_unused]] T last_norm2 = 0;           // newton: |g|² before that step
+        [[maybe_unused]] stop_rule stall = stop_rule::none;  // newton: the last step stalled (stop's rules)
         auto state = [&] {
             if constexpr (is_newton)
                 return detail::no_state{};
@@ -104,7 +105,15 @@ constexpr result<point<T, variable_pack<V...>>> minimize(const E& f, const point
             observe(iterate<Point, n>{k, r.point, e.value, e.gradient});
             if (detail::small_enough(e.gradient, when.gradient_tolerance)) {
                 r.status = status::converged;
+                r.converged_by = stop_rule::gradient_tolerance;
                 return r;
+            }
+            if constexpr (is_newton) {
+                if (stall != stop_rule::none) {
+                    r.status = status::converged;
+                    r.converged_by = stall;
+                    return r;
+                }
             }
             if (k == when.max_iterations) {
                 r.status = status::max_iterations;
@@ -134,6 +143,9 @@ constexpr result<point<T, variable_pack<V...>>> minimize(const E& f, const point
                     r.status = status::line_search_failed;
                     return r;
                 }
+                std::array<T, n> taken{};
+                for (std::size_t i = 0; i < n; ++i) taken[i] = found.point.values[i] - r.point.values[i];
+                stall = detail::stalled(when, e.value, found.value, r.point.values, taken);
                 r.point = found.point;
                 rounding_step = found.within_rounding;
                 last_norm2 = norm2;

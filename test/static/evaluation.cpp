@@ -42,6 +42,15 @@ constexpr auto p3 = lz::product<3>([](auto i) { return std::get<i>(xs); });
 static_assert(p3(xs = values) == 6.0);
 static_assert(lz::sum<0>([](auto) { return x; })(x = 1.0) == 0.0);
 static_assert(lz::product<0>([](auto) { return x; })(x = 1.0) == 1.0);
+// The index is a number in the expression too: x - i, i * x, pow(x, i) (an
+// integer power, pow<i>), as with the literals 0, 1, 2.
+constexpr auto shifted = lz::sum<3>([](auto i) { return lz::pow<2>(x - i) + i * x + lz::pow(x, i); });
+constexpr auto written_out = lz::pow<2>(x - 0) + 0 * x + lz::pow<0>(x) + lz::pow<2>(x - 1) + 1 * x + lz::pow<1>(x) +
+                             lz::pow<2>(x - 2) + 2 * x + lz::pow<2>(x);
+static_assert(lz::equivalent(shifted, written_out));
+static_assert(shifted(x = 1.5) == written_out(x = 1.5));
+static_assert(lz::equivalent(lz::d(shifted, x), lz::d(written_out, x)));
+static_assert(std::is_same_v<decltype(lz::pow(x, std::integral_constant<int, 3>{})), decltype(lz::pow<3>(x))>);
 static_assert([] {
     auto [a0, a1, a2] = xs;  // structured bindings
     return std::is_same_v<decltype(a2), std::remove_cvref_t<decltype(lz::var<"x2">)>> && (a0 * a1)(a0 = 2.0, a1 = 3.0) == 6.0;

@@ -154,11 +154,17 @@ constexpr auto pow(const E& e) {
     return detail::power_of<N>(detail::lift(e));
 }
 
-// pow(e, p): e to a real power p (a number, stored), or to an expression.
+// pow(e, p): e to a real power p (a number, stored), or to an expression;
+// to an integer known by its type (sum<N>'s index i), as pow<i>(e).
 template <Operand B, Operand P>
     requires(Expression<B> || Expression<P>)
 constexpr auto pow(const B& base, const P& exponent) {
-    if constexpr (Number<P>) {
+    if constexpr (IntegerConstant<P>) {
+        constexpr auto n = std::remove_cvref_t<P>::value;
+        static_assert(n <= 1000000 && (!std::is_signed_v<decltype(n)> || n >= -1000000),
+                      "leibniz: pow(e, i): an integer exponent known by its type is at most 10^6 in magnitude");
+        return detail::power_of<static_cast<int>(n)>(detail::lift(base));
+    } else if constexpr (Number<P>) {
         return real_power<B>{{}, base, detail::number(exponent)};
     } else {
         auto b = detail::lift(base);

@@ -221,9 +221,19 @@ concept Number = std::is_arithmetic_v<std::remove_cvref_t<T>> && !std::is_same_v
                  !std::is_same_v<std::remove_cvref_t<T>, char16_t> && !std::is_same_v<std::remove_cvref_t<T>, char32_t> &&
                  !std::is_same_v<std::remove_cvref_t<T>, wchar_t>;
 
+// An integer known by its type, std::integral_constant: the index i of
+// sum<N>(f) and product<N>(f) is one, and is a number in an expression too
+// (x - i, as x - 3 is).
+template <class T>
+inline constexpr bool is_integer_constant = false;
+template <class I, I V>
+inline constexpr bool is_integer_constant<std::integral_constant<I, V>> = std::is_integral_v<I> && !std::is_same_v<I, bool>;
+template <class T>
+concept IntegerConstant = is_integer_constant<std::remove_cvref_t<T>>;
+
 // Anything an arithmetic operator of leibniz accepts on either side.
 template <class T>
-concept Operand = Expression<T> || Number<T>;
+concept Operand = Expression<T> || Number<T> || IntegerConstant<T>;
 
 namespace detail {
 // Lift an operand to an expression: numbers become constants.
@@ -231,6 +241,8 @@ template <Operand T>
 constexpr auto lift(const T& v) {
     if constexpr (Expression<T>)
         return v;
+    else if constexpr (IntegerConstant<T>)
+        return constant{{}, number(std::remove_cvref_t<T>::value)};
     else
         return constant{{}, number(v)};
 }

@@ -2,6 +2,7 @@
 // vars<"x", 8>, x = 3.0, xs = std::array{...}.
 #pragma once
 
+#include <leibniz/detail/diagnostics.hpp>
 #include <leibniz/detail/fixed_string.hpp>
 #include <leibniz/expression/nodes.hpp>
 
@@ -47,6 +48,12 @@ concept contiguous_values = requires(const R& r) {
 };
 template <contiguous_values R>
 using contiguous_value_t = std::remove_cvref_t<decltype(*std::data(std::declval<const R&>()))>;
+template <class T>
+inline constexpr bool is_array_or_span = false;
+template <class T, std::size_t N>
+inline constexpr bool is_array_or_span<std::array<T, N>> = true;
+template <class T, std::size_t N>
+inline constexpr bool is_array_or_span<std::span<T, N>> = true;
 }  // namespace detail
 
 template <class T>
@@ -174,6 +181,19 @@ struct variable_pack : std::tuple<Variables...> {
                       "leibniz: a pack of variables is bound from a std::span of static extent (std::span<const T, N>)");
         static_assert(N == size, "leibniz: a pack of variables is bound from a span with one value per variable");
         return pack_binding<variable_pack, std::remove_cv_t<T>, false>{values.data()};
+    }
+    // xs = v for values whose number is known at run time only (a std::vector,
+    // a std::string_view, ...): refused in one readable line rather than a
+    // list of operator= candidates.
+    template <class R>
+        requires(detail::contiguous_values<std::remove_cvref_t<R>> && !ContiguousValues<std::remove_cvref_t<R>> &&
+                 !detail::is_array_or_span<std::remove_cvref_t<R>>)
+    constexpr auto operator=(R&&) const {
+        static_assert(detail::always_false<R>,
+                      "leibniz: a pack of variables is bound from values whose number is known at compile time: a "
+                      "std::array<T, N>, or a std::span<const T, N> over the values (std::span<const double, N>(v.data(), "
+                      "N) for a std::vector v, whose size is known at run time only)");
+        return pack_binding<variable_pack, double, true>{};
     }
     // xs = r for a type that specializes contiguous_values (above).
     template <class R>

@@ -61,6 +61,15 @@ T element_of(const tuple_leaf<I, T>&);
 template <std::size_t I, class Tuple>
 using element_t = decltype(element_of<I>(std::declval<const std::remove_cvref_t<Tuple>&>()));
 
+// Evaluates a pack expansion in order, as a comma fold would, but as the
+// elements of a braced list: Clang limits a fold expression to 256 operands
+// (its -fbracket-depth), and packs that grow with the problem (a Hessian's
+// n(n+1)/2 entries) pass that. Write
+// `in_order{(expression, 0)...};` where `(expression, ...);` would be.
+struct in_order {
+    template <class... Ints>
+    constexpr in_order(Ints...) {}  // the arguments are evaluated left to right (list-initialization)
+};
 template <class... T>
 constexpr tuple<T...> make_tuple(const T&... values) {
     return {{values}...};

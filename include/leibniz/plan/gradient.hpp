@@ -224,7 +224,7 @@ struct entries_plan_builder {
             const int root = lower_node<Vars>(l, static_cast<const E*>(nullptr));
             append_value_and_gradient(l, root, Vars::size, outputs);
         }
-        (outputs.push_back(lower_node<Vars>(l, static_cast<const Entries*>(nullptr))), ...);
+        in_order{(outputs.push_back(lower_node<Vars>(l, static_cast<const Entries*>(nullptr))), 0)...};
         numbers = l.numbers;
         extras = l.extras;
         supported = l.supported;

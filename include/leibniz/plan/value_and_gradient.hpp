@@ -80,7 +80,7 @@ LEIBNIZ_INLINE constexpr auto gather_all_numbers(const E&... expressions) {
     constexpr bool exact = reads_exact_numbers<Plan>;
     gathered_numbers<T, n, exact> numbers{};
     number_sink<T, exact> sink{numbers.values, numbers.exact};
-    (gather_numbers(walk{}, expressions, sink), ...);
+    in_order{(gather_numbers(walk{}, expressions, sink), 0)...};
     return numbers;
 }
 

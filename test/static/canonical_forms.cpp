@@ -120,6 +120,15 @@ static_assert(lz::equivalent(x + lz::sin(y), 2 * stored_zero_power * (0.5 * x + 
 static_assert(!lz::equivalent(stored_zero_power * (x + lz::sin(y)), x + 2 * lz::sin(y)));
 static_assert(!lz::equivalent(2 * stored_zero_power * (x + lz::sin(y)), x + lz::sin(y)));
 static_assert(!lz::equivalent(lz::pow(x * y, 1 / x * x) * (x + lz::sin(y)), x + lz::sin(y)));
+// A power of one term whose exponent is a stored 1 is that term: (z + z)^2 is
+// 4*z^2, a sum of one term, and pow(4*z^2, 1/z*z) keeps it as a base (found
+// by the differential suite: pow(pow<2>(z + z), z/z) against the same with
+// 1/z*z; corpus r012).
+static_assert(lz::equivalent(lz::pow(lz::pow<2>(z + z), 1 / z * z), lz::pow(lz::pow<2>(z + z), z / z)));
+static_assert(lz::equivalent(lz::pow(3 * x * y, 1 / y * y), 3 * x * y));
+static_assert(lz::equivalent(x + lz::pow(3 * x * y, 1 / y * y), 3 * y * x + x));
+static_assert(!lz::equivalent(lz::pow(lz::pow<2>(z + z), 1 / z * z), 2 * z * z));
+static_assert(!lz::equivalent(lz::pow(3 * x * y, 2 / y * y), 3 * x * y));
 
 // ---- structural zeros and ones vanish from the type ----
 static_assert(same_type(x - x, lz::zero{}));

@@ -28,7 +28,9 @@
 //     cos(0)), a power of a stored 1. They count as those numbers: y*1^y is y,
 //     and y*1^y*log(1) is 0.
 //   - A product of such numbers and one sum is that sum, scaled:
-//     ((x*y)^y)^0*(a + b) is a + b (the exponent a stored 0).
+//     ((x*y)^y)^0*(a + b) is a + b (the exponent a stored 0); and a power
+//     of one term whose exponent is a stored 1 is that term: (4*z^2)^(1/z*z)
+//     is 4*z^2.
 #pragma once
 
 #include <leibniz/detail/tuple.hpp>
@@ -621,9 +623,31 @@ constexpr bool proportional_products(const A& a, const B& b, number& left, numbe
     return false;
 }
 
+// A power (or real power) of a sum of one term and no constant: (c·M)^e.
+template <class P>
+inline constexpr bool is_power_of_lone_term = false;
+template <coefficient_kind K, class M, class E>
+inline constexpr bool is_power_of_lone_term<power<add<false, term<K, M>>, E>> = true;
+template <coefficient_kind K, class M>
+inline constexpr bool is_power_of_lone_term<real_power<add<false, term<K, M>>>> = true;
+
 // ca·ma == cb·mb for two monomials.
 template <class MA, class MB>
 constexpr bool same_scaled(const number& ca, const MA& ma, const number& cb, const MB& mb) {
+    // (c·M)^1, the exponent a stored 1, is c·M: pow(pow<2>(z + z), 1/z*z)
+    // is 4*z^2 (found by the differential suite; corpus r012).
+    if constexpr (is_power_of_lone_term<MB>) {
+        if (integer_exponent(mb) == 1) {
+            const auto& t = get<0>(mb.base.terms);
+            return same_scaled(ca, ma, cb * t.coefficient, t.monomial);
+        }
+    }
+    if constexpr (is_power_of_lone_term<MA>) {
+        if (integer_exponent(ma) == 1) {
+            const auto& t = get<0>(ma.base.terms);
+            return same_scaled(ca * t.coefficient, t.monomial, cb, mb);
+        }
+    }
     // Compared factor by factor where one is a product (which may hold
     // factors that are numbers in disguise: x*1^y against x) or a power with
     // a stored integer exponent ((2*z)^1 against 2*z). Each such step

@@ -14,6 +14,11 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 commit=$(git rev-parse "${1:-HEAD}" | cut -c1-12)
+# The Python the build uses (test/differential/CMakeLists.txt): Debian's, with
+# its SymPy, before any other python3 on the PATH (SymPy's versions draw alike
+# but may refuse a draw differently).
+python=/usr/bin/python3
+[ -x "$python" ] || python=python3
 work=build/differential-precheck
 rm -rf "$work"
 failed=0
@@ -21,7 +26,7 @@ for draw in gcc:250 clang:250 gcc-sanitize:20 clang-sanitize:20; do
   seed="$commit-${draw%%:*}"
   count="${draw##*:}"
   dir="$work/$seed"
-  python3 test/differential/generate.py --seed "$seed" --count "$count" --per-unit 25 --rearranged-only --out "$dir"
+  "$python" test/differential/generate.py --seed "$seed" --count "$count" --per-unit 25 --rearranged-only --out "$dir"
   for unit in "$dir"/differential_*.cpp; do
     echo "$unit"
   done | xargs -P "$(nproc)" -I{} sh -c \

@@ -641,7 +641,14 @@ def case_for_tree(tree, rng, name, index, points_per_expression):
     variable or too few points inside its domain."""
     if True:
         names = sorted(tree.variables())
-        f = to_sympy(tree)
+        try:
+            f = to_sympy(tree)
+        except (ValueError, TypeError):
+            # SymPy refuses the tree: min or max of a constant subexpression
+            # it evaluates as complex (asin(2) inside min(., .): "not
+            # comparable"). Another tree is drawn; a draw that never meets
+            # this is the same as before.
+            return None
         if f.is_number or not f.free_symbols:
             return None
         samples = []

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Before a full run: do this commit's differential draws hold their
 # compile-time checks? Each expression's rearranged copy must come out
-# equivalent to it, derivatives included (a static_assert, so one miss of
+# equivalent to it (a static_assert, so one miss of
 # `equivalent` stops a whole preset's build). This draws the four seeds the
 # presets will draw (<commit>-gcc and -clang, 250 each; -gcc-sanitize and
 # -clang-sanitize, 20 each), emits only those checks and compiles them with

@@ -53,7 +53,11 @@ constexpr bool close(double got, const expected& e) { return magnitude(got - e.v
 // What one evaluation gave: which quantity (j, k: the variables' indices),
 // and the number. The checks collect these in templates and compare them in
 // one function compiled once (Boost.Test's reporting is heavy to compile).
-enum class quantity { f, f_with_bindings, vg_value, vgh_value, d, gradient, vg_gradient, vgh_gradient, d2, hessian, vgh_hessian };
+enum class quantity {
+    f, f_with_bindings, vg_value, vgh_value, g,
+    d, gradient, vg_gradient, vgh_gradient, dg,
+    d2, hessian, vgh_hessian
+};
 
 struct result {
     quantity what;
@@ -68,10 +72,12 @@ inline std::string label(const result& r) {
         case quantity::f_with_bindings: return "f(bindings)";
         case quantity::vg_value: return "value_and_gradient .value";
         case quantity::vgh_value: return "value_gradient_hessian .value";
+        case quantity::g: return "g(point) (g: f rearranged)";
         case quantity::d: return "d(f, v[" + j + "])";
         case quantity::gradient: return "gradient[" + j + "]";
         case quantity::vg_gradient: return "value_and_gradient .gradient[" + j + "]";
         case quantity::vgh_gradient: return "value_gradient_hessian .gradient[" + j + "]";
+        case quantity::dg: return "d(g, v[" + j + "]) (g: f rearranged)";
         case quantity::d2: return "d(f, v[j], v[k])" + jk;
         case quantity::hessian: return "hessian" + jk;
         case quantity::vgh_hessian: break;
@@ -85,8 +91,8 @@ inline void compare(const char* name, std::size_t n, const double* at, const exp
                     const expected* gradient, const expected* hessian, const result* results, std::size_t count) {
     for (std::size_t i = 0; i < count; ++i) {
         const result& r = results[i];
-        const expected& want = r.what <= quantity::vgh_value ? value
-                               : r.what <= quantity::vgh_gradient ? gradient[r.j]
+        const expected& want = r.what <= quantity::g    ? value
+                               : r.what <= quantity::dg ? gradient[r.j]
                                                                  : hessian[static_cast<std::size_t>(r.j) * n + r.k];
         if (close(r.got, want)) {
             BOOST_TEST(true);
@@ -126,28 +132,48 @@ constexpr auto derivatives_of(const E& f, V... v) {
                   all_type{f, hessian.entries}};
 }
 
+// Each evaluation is a function of its own: inlined into check, which holds
+// a dozen of them per expression, they made one function whose optimisation
+// (GCC -O1) cost more than a third of a differential unit's compile time
+// (a unit of 25 expressions 39 s against 26 s of CPU time, measured).
+template <class Callable, class Point>
+[[gnu::noinline]] auto evaluate_apart(const Callable& c, const Point& at) {
+    return c(at);
+}
+
+// f(v[0] = at[0], v[1] = at[1], ...): bound by name, not through a point.
+template <class E, class Vars, std::size_t N, std::size_t... I>
+[[gnu::noinline]] double evaluate_with_bindings(const E& f, const Vars& vars, const std::array<double, N>& at,
+                                                std::index_sequence<I...>) {
+    return f((std::get<I>(vars) = at[I])...);
+}
+
+// The point (v[0] = at[0], ...) of a sample.
+template <class Bundle, std::size_t N>
+auto point_of(const Bundle& derivatives, const sample<N>& s) {
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return lz::point((std::get<I>(derivatives.vars) = s.at[I])...);
+    }(std::make_index_sequence<N>{});
+}
+
 template <class E, class Bundle, std::size_t N, std::size_t M>
 void check(const char* name, const E& f, const Bundle& derivatives, const sample<N> (&samples)[M]) {
     const auto& vars = derivatives.vars;
     for (const auto& s : samples) {
-        const auto at = [&]<std::size_t... I>(std::index_sequence<I...>) {
-            return lz::point((std::get<I>(vars) = s.at[I])...);
-        }(std::make_index_sequence<N>{});
+        const auto at = point_of(derivatives, s);
         std::array<result, 4 + 4 * N + N * (N + 1) / 2 + 2 * N * N> r{};
         std::size_t count = 0;
         auto put = [&](quantity q, int j, int k, double got) { r[count++] = result{q, j, k, got}; };
-        put(quantity::f, 0, 0, f(at));
-        put(quantity::f_with_bindings, 0, 0, [&]<std::size_t... I>(std::index_sequence<I...>) {
-            return f((std::get<I>(vars) = s.at[I])...);
-        }(std::make_index_sequence<N>{}));
-        const auto g = derivatives.gradient(at);
-        const auto h = derivatives.hessian(at);
-        const auto both = derivatives.value_and_gradient(at);
-        const auto all = derivatives.value_gradient_hessian(at);
+        put(quantity::f, 0, 0, evaluate_apart(f, at));
+        put(quantity::f_with_bindings, 0, 0, evaluate_with_bindings(f, vars, s.at, std::make_index_sequence<N>{}));
+        const auto g = evaluate_apart(derivatives.gradient, at);
+        const auto h = evaluate_apart(derivatives.hessian, at);
+        const auto both = evaluate_apart(derivatives.value_and_gradient, at);
+        const auto all = evaluate_apart(derivatives.value_gradient_hessian, at);
         put(quantity::vg_value, 0, 0, both.value);
         put(quantity::vgh_value, 0, 0, all.value);
         [&]<std::size_t... J>(std::index_sequence<J...>) {
-            (put(quantity::d, J, 0, std::get<J>(derivatives.first)(at)), ...);
+            (put(quantity::d, J, 0, evaluate_apart(std::get<J>(derivatives.first), at)), ...);
         }(std::make_index_sequence<N>{});
         [&]<std::size_t... T>(std::index_sequence<T...>) {  // the upper triangle, row by row
             constexpr auto row_col = [] {
@@ -157,7 +183,7 @@ void check(const char* name, const E& f, const Bundle& derivatives, const sample
                     for (std::size_t k = j; k < N; ++k) rc[t++] = {static_cast<int>(j), static_cast<int>(k)};
                 return rc;
             }();
-            (put(quantity::d2, row_col[T].first, row_col[T].second, lz::detail::get<T>(derivatives.hessian.entries)(at)),
+            (put(quantity::d2, row_col[T].first, row_col[T].second, evaluate_apart(lz::detail::get<T>(derivatives.hessian.entries), at)),
              ...);
         }(std::make_index_sequence<N*(N + 1) / 2>{});
         for (std::size_t j = 0; j < N; ++j) {
@@ -227,6 +253,10 @@ template <class B>
 constexpr bool nodes(const lz::real_power<B>& a, const lz::real_power<B>& b);
 template <class B, class E>
 constexpr bool nodes(const lz::power<B, E>& a, const lz::power<B, E>& b);
+template <class Op, class A, class B>
+constexpr bool nodes(const lz::binary_function<Op, A, B>& a, const lz::binary_function<Op, A, B>& b);
+template <bool S, class L, class R, class A, class B>
+constexpr bool nodes(const lz::branch<S, L, R, A, B>& a, const lz::branch<S, L, R, A, B>& b);
 constexpr bool nodes(const lz::zero&, const lz::zero&) { return true; }
 constexpr bool nodes(const lz::one&, const lz::one&) { return true; }
 template <char... C>
@@ -256,6 +286,15 @@ template <class B, class E>
 constexpr bool nodes(const lz::power<B, E>& a, const lz::power<B, E>& b) {
     return nodes(a.base, b.base) && nodes(a.exponent, b.exponent);
 }
+template <class Op, class A, class B>
+constexpr bool nodes(const lz::binary_function<Op, A, B>& a, const lz::binary_function<Op, A, B>& b) {
+    return nodes(a.first, b.first) && nodes(a.second, b.second);
+}
+template <bool S, class L, class R, class A, class B>
+constexpr bool nodes(const lz::branch<S, L, R, A, B>& a, const lz::branch<S, L, R, A, B>& b) {
+    return nodes(a.left, b.left) && nodes(a.right, b.right) && nodes(a.if_true, b.if_true) &&
+           nodes(a.if_false, b.if_false);
+}
 template <class T>
 constexpr bool nodes(const T&, const T&) { return false; }
 template <class Tuple, std::size_t... I>
@@ -264,26 +303,41 @@ constexpr bool elements(const Tuple& a, const Tuple& b, std::index_sequence<I...
 }
 }  // namespace same_tree
 
-template <const auto& F, const auto& G, const auto& Derivatives>
-constexpr bool rearranged_copy_equivalent() {
-    constexpr std::size_t n = std::tuple_size_v<std::remove_cvref_t<decltype(Derivatives.vars)>>;
-    return lz::equivalent(F, G) && [&]<std::size_t... J>(std::index_sequence<J...>) {
-        return (lz::equivalent(std::get<J>(Derivatives.first), lz::d(G, std::get<J>(Derivatives.vars))) && ...);
-    }(std::make_index_sequence<n>{});
-}
-
-// g, f rearranged, is equivalent to f, and so is each of g's first partials
-// to f's. Where the canonical form gave g back as f's very tree (the usual
-// case) that holds by construction, and `equivalent`, which matches terms
-// pairwise at compile time, is not instantiated: it was a third of the
-// suite's compile time. Where it did not (other types, or like shapes in
-// another order: sin(2*x) + sin(3*x)), `equivalent` decides.
-template <const auto& F, const auto& G, const auto& Derivatives>
+// g, f rearranged, is equivalent to f: where the canonical form gave g back
+// as f's very tree (the usual case) that holds by construction, and
+// `equivalent`, which matches terms pairwise at compile time, is not
+// instantiated; where it did not (other types, or like shapes in another
+// order: sin(2*x) + sin(3*x)), `equivalent` decides.
+template <const auto& F, const auto& G>
 constexpr bool rearranged_copy_agrees() {
     if constexpr (same_tree::nodes(F, G))
         return true;
     else
-        return rearranged_copy_equivalent<F, G, Derivatives>();
+        return lz::equivalent(F, G);
+}
+
+// And g's value and first partials are f's, SymPy's values at the samples:
+// differentiation agrees with rearrangement. Only where g is not f's very
+// tree (else d(g, v) is d(f, v), checked already). The partials are compared
+// by value, not with `equivalent`: matching two derivatives' terms pairwise at
+// compile time cost up to five seconds for one expression, a quarter of the
+// differential suite's compile time, for what their values show as well.
+template <const auto& F, const auto& G, const auto& Derivatives, std::size_t N, std::size_t M>
+void check_rearranged(const char* name, const sample<N> (&samples)[M]) {
+    if constexpr (!same_tree::nodes(F, G)) {
+        static constexpr auto first = []<std::size_t... J>(std::index_sequence<J...>) {
+            return std::make_tuple(lz::d(G, std::get<J>(Derivatives.vars))...);
+        }(std::make_index_sequence<N>{});
+        for (const auto& s : samples) {
+            const auto at = point_of(Derivatives, s);
+            std::array<result, 1 + N> r{};
+            r[0] = result{quantity::g, 0, 0, evaluate_apart(G, at)};
+            [&]<std::size_t... J>(std::index_sequence<J...>) {
+                ((r[1 + J] = result{quantity::dg, static_cast<int>(J), 0, evaluate_apart(std::get<J>(first), at)}), ...);
+            }(std::make_index_sequence<N>{});
+            compare(name, N, s.at.data(), s.value, s.gradient.data(), nullptr, r.data(), r.size());
+        }
+    }
 }
 
 // to_string of f and of each first partial, one line each (name, variable

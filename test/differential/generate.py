@@ -528,6 +528,10 @@ def value_and_scale(e, point):
         v, slope = abs(a), 1
     elif name == "sign":
         v, slope = mpmath.sign(a), 0
+    elif name == "re":  # SymPy's Abs(exp(u)) is exp(re(u)): real at every sample point
+        v, slope = mpmath.re(a), 1
+    elif name == "im":
+        v, slope = mpmath.im(a), 0
     else:
         raise ValueError(f"no rule for {name}")
     return v, abs(slope) * sa + abs(v)

@@ -1,7 +1,11 @@
 // Canonical forms, checked on types and values at compile time.
 #include <leibniz/leibniz.hpp>
 
+#include <array>
+#include <cstddef>
+#include <tuple>
 #include <type_traits>
+#include <utility>
 
 namespace lz = leibniz;
 
@@ -181,5 +185,76 @@ static_assert(lz::to_static_string(y * lz::sin(x) * x) == "x*y*sin(x)");        
 static_assert(lz::to_static_string(x * x * y + x * y * y) == "x^2*y + x*y^2");
 constexpr auto xs = lz::vars<"x", 12>;
 static_assert(lz::to_static_string(std::get<10>(xs) + std::get<2>(xs)) == "x2 + x10");  // digit runs compare as numbers
+
+// ---- one or two terms, one or two factors: the shortcut past the sort ----
+// canonical_sum and canonical_product decide a list of at most two by one
+// comparison of keys (collect.hpp); every pair of these operands, in either
+// order, gives the type and the stored numbers that the general sort gives.
+namespace shortcut {
+namespace d = lz::detail;
+
+// Every stored number of a node in walk order, field by field.
+template <class A, class B>
+constexpr bool same_numbers(const A& a, const B& b) {
+    std::array<double, 16> values_a{}, values_b{};
+    std::array<const d::number*, 16> numbers_a{}, numbers_b{};
+    d::plan::number_sink<double, true> sink_a{values_a.data(), numbers_a.data()};
+    d::plan::number_sink<double, true> sink_b{values_b.data(), numbers_b.data()};
+    gather_numbers(d::plan::walk{}, a, sink_a);
+    gather_numbers(d::plan::walk{}, b, sink_b);
+    const auto count = sink_a.values - values_a.data();
+    if (count != sink_b.values - values_b.data()) return false;
+    for (std::ptrdiff_t i = 0; i < count; ++i) {
+        const d::number &p = *numbers_a[i], &q = *numbers_b[i];
+        if (p.exact != q.exact || p.num != q.num || p.den != q.den || p.real != q.real) return false;
+    }
+    return true;
+}
+template <class A, class B>
+constexpr bool agree(const A& fast, const B& sorted) {
+    if constexpr (std::is_same_v<A, B>)
+        return same_numbers(fast, sorted);
+    else
+        return false;
+}
+
+template <class A, class B>
+constexpr bool sum_agrees(const A& a, const B& b) {
+    const auto list = d::concat_terms(d::to_terms(a), d::to_terms(b));
+    return agree(d::canonical_sum(list), d::canonical_sum_sorted(list));
+}
+template <class A, class B>
+constexpr bool product_agrees(const A& a, const B& b) {
+    const auto list = d::concat_factors(d::to_factors(a), d::to_factors(b));
+    return agree(d::canonical_product(list), d::canonical_product_sorted(list));
+}
+
+// Variables (x2 before x10), powers, like shapes that store numbers (never
+// merged by type), scaled monomials, sums, a sum of one term and a constant.
+constexpr auto operands = std::make_tuple(
+    x, -x, 2.5 * x, lz::pow<2>(x), -lz::pow<-1>(x), std::get<2>(xs), std::get<10>(xs), lz::sin(2 * x),
+    lz::sin(3 * x), 3 * x * y, x + 1, -x - y, lz::constant{{}, 0.75});
+constexpr std::size_t count = std::tuple_size_v<decltype(operands)>;
+
+template <std::size_t I, std::size_t... J>
+constexpr bool row_agrees(std::index_sequence<J...>) {
+    constexpr auto& a = std::get<I>(operands);
+    return ((sum_agrees(a, std::get<J>(operands)) &&
+             (std::is_same_v<std::remove_cvref_t<decltype(std::get<J>(operands))>, lz::constant> &&
+                      std::is_same_v<std::remove_cvref_t<decltype(a)>, lz::constant>
+                  ? true
+                  : product_agrees(a, std::get<J>(operands)))) &&
+            ...);
+}
+template <std::size_t... I>
+constexpr bool all_pairs_agree(std::index_sequence<I...>) {
+    return (row_agrees<I>(std::make_index_sequence<count>{}) && ...);
+}
+static_assert(all_pairs_agree(std::make_index_sequence<count>{}));
+// Single terms and factors, and lists the sort leaves empty.
+static_assert(agree(d::canonical_sum(d::to_terms(3 * x)), d::canonical_sum_sorted(d::to_terms(3 * x))));
+static_assert(agree(d::canonical_product(d::to_factors(lz::pow<3>(x))), d::canonical_product_sorted(d::to_factors(lz::pow<3>(x)))));
+static_assert(sum_agrees(x, -x) && sum_agrees(-x, x) && product_agrees(x, lz::pow<-1>(x)));
+}  // namespace shortcut
 
 }  // namespace

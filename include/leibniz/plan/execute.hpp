@@ -53,9 +53,7 @@ constexpr T real_coefficient_of(const number& p, long long shift) {
 }
 
 // The loop's interpreter, for floating-point types (the types of constant
-// evaluation): one function per operation, called through a table. Compilers
-// count the steps of a constant evaluation, and a switch costs a step per case
-// it passes over; a call through the table costs the same for every operation.
+// evaluation): one function per operation, its operation a template argument.
 template <class T, op Code>
 LEIBNIZ_INLINE constexpr T interpret(const instruction& in, const T* r, const T* inputs, numbers_view<T> numbers) {
     if constexpr (Code == op::integer) return T(static_cast<int>(in.k));
@@ -75,6 +73,46 @@ LEIBNIZ_INLINE constexpr T interpret(const instruction& in, const T* r, const T*
     else return function_of<Code>::value(r[in.a]);
 }
 
+// The operation of an instruction known only when the loop runs.
+//
+// Clang (and nvcc): through a table of function pointers, which costs the
+// same few steps of a constant evaluation for every operation (Clang bounds
+// them, 2^20 by default; its switch costs a step per case passed over: a
+// third more steps for test/static/mean.cpp's constant-evaluated fit).
+//
+// GCC: by a switch. GCC compiles and emits every function whose address the
+// table takes, the elementary functions' constexpr bodies included, into every
+// unit that evaluates a plan, although the branch that reads the table is dead
+// at run time (14 KB of code, and 0.3 s of the 3.1 s a 32-variable Rosenbrock
+// gradient took to compile); its count of a constant evaluation's operations
+// (2^25 by default) is the same either way on that fit.
+#if defined(__GNUC__) && !defined(__clang__) && !defined(__CUDACC__)
+template <class T>
+constexpr T interpret_any(const instruction& in, const T* r, const T* inputs, numbers_view<T> numbers) {
+    static_assert(operation_count <= 48, "leibniz internal error: interpret_any lists 48 operation codes");
+#define LEIBNIZ_INTERPRET_CASE(N)                                                                                \
+    case N:                                                                                                      \
+        if constexpr ((N) < operation_count) return interpret<T, static_cast<op>(N)>(in, r, inputs, numbers); \
+        break;
+#define LEIBNIZ_INTERPRET_CASES(N)                                                                       \
+    LEIBNIZ_INTERPRET_CASE(N) LEIBNIZ_INTERPRET_CASE(N + 1) LEIBNIZ_INTERPRET_CASE(N + 2)              \
+    LEIBNIZ_INTERPRET_CASE(N + 3) LEIBNIZ_INTERPRET_CASE(N + 4) LEIBNIZ_INTERPRET_CASE(N + 5)          \
+    LEIBNIZ_INTERPRET_CASE(N + 6) LEIBNIZ_INTERPRET_CASE(N + 7)
+    switch (static_cast<std::size_t>(in.code)) {
+        LEIBNIZ_INTERPRET_CASES(0)
+        LEIBNIZ_INTERPRET_CASES(8)
+        LEIBNIZ_INTERPRET_CASES(16)
+        LEIBNIZ_INTERPRET_CASES(24)
+        LEIBNIZ_INTERPRET_CASES(32)
+        LEIBNIZ_INTERPRET_CASES(40)
+        default:
+            break;
+    }
+#undef LEIBNIZ_INTERPRET_CASES
+#undef LEIBNIZ_INTERPRET_CASE
+    return T(0);
+}
+#else
 template <class T>
 using interpreter = T (*)(const instruction&, const T*, const T*, numbers_view<T>);
 
@@ -82,6 +120,12 @@ template <class T>
 inline constexpr auto interpreters = []<std::size_t... I>(std::index_sequence<I...>) {
     return std::array<interpreter<T>, sizeof...(I)>{&interpret<T, static_cast<op>(I)>...};
 }(std::make_index_sequence<operation_count>{});
+
+template <class T>
+constexpr T interpret_any(const instruction& in, const T* r, const T* inputs, numbers_view<T> numbers) {
+    return interpreters<T>[static_cast<std::size_t>(in.code)](in, r, inputs, numbers);
+}
+#endif
 
 // One instruction at run time, its operation (and an exponent) a template
 // argument: one instantiation per operation, not per instruction; the operands
@@ -126,7 +170,7 @@ LEIBNIZ_INLINE constexpr void run(T* r, const T* inputs, numbers_view<T> numbers
         if (std::is_constant_evaluated()) {
             for (std::size_t i = 0; i < size; ++i) {
                 const instruction& in = Plan.code[i];
-                r[i] = interpreters<T>[static_cast<std::size_t>(in.code)](in, r, inputs, numbers);
+                r[i] = interpret_any<T>(in, r, inputs, numbers);
             }
             return;
         }

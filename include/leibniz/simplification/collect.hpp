@@ -181,9 +181,9 @@ constexpr std::array<number, (Groups > 0 ? Groups : 1)> merged_coefficients(cons
     return merged;
 }
 
-// Sort, merge and collapse.
+// Sort, merge and collapse, by sum_plan.
 template <bool H, class... Terms>
-constexpr auto canonical_sum(const term_list<H, Terms...>& list) {
+constexpr auto canonical_sum_sorted(const term_list<H, Terms...>& list) {
     constexpr auto& plan = sum_plan<Terms...>::value;
     using terms_t = tuple<Terms...>;
     const auto merged = [&]<std::size_t... I>(std::index_sequence<I...>) {
@@ -197,6 +197,45 @@ constexpr auto canonical_sum(const term_list<H, Terms...>& list) {
                 {{term<plan.kind[G], decltype(element_t<plan.order[plan.start[G]], terms_t>::monomial)>{
                     get<plan.order[plan.start[G]]>(list.terms).monomial, merged[G]}}...}});
     }(std::make_index_sequence<plan.groups>{});
+}
+
+// Two terms: what sum_plan decides, by one comparison of keys. Most sums an
+// expression is built of are of one or two terms (x - 1, a + b, the product
+// rule's parts), and this costs a third of sum_plan's instantiations
+// (test/static/canonical_forms.cpp compares both ways on many pairs).
+template <bool H, coefficient_kind KA, class MA, coefficient_kind KB, class MB>
+constexpr auto canonical_pair(const term_list<H, term<KA, MA>, term<KB, MB>>& list) {
+    const auto& a = get<0>(list.terms);
+    const auto& b = get<1>(list.terms);
+    if constexpr (std::is_same_v<MA, MB> && value_free<MA>) {  // like terms: one group, or none
+        constexpr bool structural = KA != coefficient_kind::stored && KB != coefficient_kind::stored;
+        constexpr int units = structural ? unit_value(KA) + unit_value(KB) : 0;
+        if constexpr (structural && units == 0)
+            return collapse(term_list<H>{list.constant, {}});
+        else {
+            constexpr coefficient_kind k = structural ? kind_of_integer(units) : coefficient_kind::stored;
+            return collapse(term_list<H, term<k, MA>>{list.constant, {{term<k, MA>{a.monomial, a.coefficient + b.coefficient}}}});
+        }
+    } else {
+        // sorted_indices' insertion sort of two: b goes first when it is less.
+        constexpr bool swap = degree<MA> != degree<MB> ? degree<MB> > degree<MA>
+                                                       : compare_keys(key_view_of<MB>(), key_view_of<MA>()) < 0;
+        if constexpr (swap)
+            return add<H, term<KB, MB>, term<KA, MA>>{{}, list.constant, {{b}, {a}}};
+        else
+            return add<H, term<KA, MA>, term<KB, MB>>{{}, list.constant, list.terms};
+    }
+}
+
+// Sort, merge and collapse: the canonical sum of a term list.
+template <bool H, class... Terms>
+constexpr auto canonical_sum(const term_list<H, Terms...>& list) {
+    if constexpr (sizeof...(Terms) <= 1)  // nothing to sort or merge
+        return collapse(list);
+    else if constexpr (sizeof...(Terms) == 2)
+        return canonical_pair(list);
+    else
+        return canonical_sum_sorted(list);
 }
 
 // ============================================================================
@@ -315,8 +354,9 @@ constexpr auto collapse(const factor_list<K, factor<B, N>...>& list) {
     }
 }
 
+// Sort, merge and collapse, by product_plan.
 template <coefficient_kind K, class... F>
-constexpr auto canonical_product(const factor_list<K, F...>& list) {
+constexpr auto canonical_product_sorted(const factor_list<K, F...>& list) {
     constexpr auto& plan = product_plan<F...>::value;
     using factors_t = tuple<F...>;
     return [&]<std::size_t... G>(std::index_sequence<G...>) {
@@ -326,6 +366,46 @@ constexpr auto canonical_product(const factor_list<K, F...>& list) {
             {{factor<decltype(element_t<plan.order[plan.start[G]], factors_t>::base), plan.exponent[G]>{
                 get<plan.order[plan.start[G]]>(list.factors).base}}...}});
     }(std::make_index_sequence<plan.groups>{});
+}
+
+// One or two factors: what product_plan decides, by one comparison of keys
+// (as canonical_pair does for sums).
+template <coefficient_kind K, class B, int N>
+constexpr auto canonical_single(const factor_list<K, factor<B, N>>& list) {
+    if constexpr (N == 0)
+        return collapse(factor_list<K>{list.coefficient, {}});
+    else
+        return collapse(list);
+}
+template <coefficient_kind K, class BA, int NA, class BB, int NB>
+constexpr auto canonical_pair(const factor_list<K, factor<BA, NA>, factor<BB, NB>>& list) {
+    const auto& a = get<0>(list.factors);
+    const auto& b = get<1>(list.factors);
+    if constexpr (std::is_same_v<BA, BB> && value_free<BA>) {  // like factors: one, or none (x * x^-1)
+        if constexpr (NA + NB == 0)
+            return collapse(factor_list<K>{list.coefficient, {}});
+        else
+            return collapse(factor_list<K, factor<BA, NA + NB>>{list.coefficient, {{factor<BA, NA + NB>{a.base}}}});
+    } else if constexpr (NA == 0 || NB == 0) {
+        return canonical_product_sorted(list);  // (no such factor is made; kept exact all the same)
+    } else if constexpr (compare_keys(key_view_of<BB>(), key_view_of<BA>()) < 0) {
+        return collapse(factor_list<K, factor<BB, NB>, factor<BA, NA>>{list.coefficient, {{b}, {a}}});
+    } else {
+        return collapse(list);
+    }
+}
+
+// Sort, merge and collapse: the canonical product of a factor list.
+template <coefficient_kind K, class... F>
+constexpr auto canonical_product(const factor_list<K, F...>& list) {
+    if constexpr (sizeof...(F) == 0)
+        return collapse(list);
+    else if constexpr (sizeof...(F) == 1)
+        return canonical_single(list);
+    else if constexpr (sizeof...(F) == 2)
+        return canonical_pair(list);
+    else
+        return canonical_product_sorted(list);
 }
 
 // ============================================================================

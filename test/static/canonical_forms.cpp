@@ -185,6 +185,15 @@ static_assert(lz::to_static_string(y * lz::sin(x) * x) == "x*y*sin(x)");        
 static_assert(lz::to_static_string(x * x * y + x * y * y) == "x^2*y + x*y^2");
 constexpr auto xs = lz::vars<"x", 12>;
 static_assert(lz::to_static_string(std::get<10>(xs) + std::get<2>(xs)) == "x2 + x10");  // digit runs compare as numbers
+// Past eight terms the sort merges sorted runs of eight: the order is the
+// one insertion gave (checked against it), and like terms from different runs
+// still meet.
+static_assert(lz::to_static_string(lz::sum<12>([](auto i) { return std::get<11 - i>(xs); })) ==
+              "x0 + x1 + x2 + x3 + x4 + x5 + x6 + x7 + x8 + x9 + x10 + x11");
+static_assert(lz::to_static_string(lz::sum<20>([](auto i) {
+                  return std::get<(7 * i) % 5>(xs) * std::get<(3 * i) % 4>(xs);
+              })) == "x0^2 + x1^2 + x2^2 + x3^2 + 2*x0*x1 + 2*x0*x2 + 2*x0*x3 + x0*x4 + 2*x1*x2 + 2*x1*x3 + x1*x4 + "
+                     "2*x2*x3 + x2*x4 + x3*x4");
 
 // ---- one or two terms, one or two factors: the shortcut past the sort ----
 // canonical_sum and canonical_product decide a list of at most two by one

@@ -31,22 +31,15 @@ struct indexed_tuple<std::index_sequence<I...>, T...> : tuple_leaf<I, T>... {
 template <class... T>
 using tuple = indexed_tuple<std::index_sequence_for<T...>, T...>;
 
+// Element I, found as the tuple's base tuple_leaf<I, T> (T deduced from the
+// base class): one instantiation per element read.
 template <std::size_t I, class T>
-constexpr T& get_leaf(tuple_leaf<I, T>& leaf) {
+constexpr T& get(tuple_leaf<I, T>& leaf) {
     return leaf.value;
 }
 template <std::size_t I, class T>
-constexpr const T& get_leaf(const tuple_leaf<I, T>& leaf) {
+constexpr const T& get(const tuple_leaf<I, T>& leaf) {
     return leaf.value;
-}
-
-template <std::size_t I, class Indices, class... T>
-constexpr auto& get(indexed_tuple<Indices, T...>& t) {
-    return get_leaf<I>(t);
-}
-template <std::size_t I, class Indices, class... T>
-constexpr const auto& get(const indexed_tuple<Indices, T...>& t) {
-    return get_leaf<I>(t);
 }
 
 template <class Tuple>

@@ -33,6 +33,35 @@ inline constexpr std::array<bool, N> inputs_used = [] {
 template <const auto& Plan, std::size_t N, std::size_t I>
 inline constexpr bool input_used = inputs_used<Plan, N>[I];
 
+// Which of the n inputs the plan reads, as a type.
+template <const auto& Plan, std::size_t N, class Indices = std::make_index_sequence<N>>
+struct inputs_read;
+template <const auto& Plan, std::size_t N, std::size_t... I>
+struct inputs_read<Plan, N, std::index_sequence<I...>> {
+    using type = std::integer_sequence<bool, input_used<Plan, N, I>...>;
+};
+
+// The value of variable V, where the plan reads it (an unread variable need
+// not be bound).
+template <bool Read, class V, class T, class Env>
+LEIBNIZ_INLINE constexpr T input_value(const Env& env) {
+    if constexpr (Read)
+        return env.template get<V, T>();
+    else
+        return T{};
+}
+
+// The differentiation variables' values. A function of the variables and the
+// bindings only, not of the plan: a function or lambda per variable inside one
+// that names the plan, and so the expression's whole type, made GCC mangle
+// and hash n names as long as the expression (80 KB each for a 64-variable
+// Rosenbrock function): quadratic in n.
+template <class T, class... V, bool... Read, std::size_t... I, class Env>
+LEIBNIZ_INLINE constexpr void gather_variables(variable_pack<V...>, std::integer_sequence<bool, Read...>,
+                                               std::index_sequence<I...>, const Env& env, T* inputs) {
+    in_order{(inputs[I] = input_value<Read, V, T>(env), 0)...};
+}
+
 // The input values: Vars from the bindings, then the other variables'
 // occurrences in the expressions Nodes (in the order they were lowered).
 template <class T, const auto& Plan, class Vars, bool WithExtras, class... Nodes, class Env>
@@ -40,14 +69,7 @@ LEIBNIZ_INLINE constexpr auto gather_inputs_of(const Env& env) {
     constexpr std::size_t n = Vars::size;
     constexpr std::size_t extras = static_cast<std::size_t>(Plan.extras);
     std::array<T, (n + extras > 0 ? n + extras : 1)> inputs{};
-    [&]<class... V>(variable_pack<V...>) LEIBNIZ_INLINE {
-        std::size_t i = 0;
-        auto one = [&]<class W>(std::type_identity<W>) LEIBNIZ_INLINE {
-            if constexpr (input_used<Plan, n, index_in<W, Vars>>) inputs[i] = env.template get<W, T>();
-            ++i;
-        };
-        (one(std::type_identity<V>{}), ...);
-    }(Vars{});
+    gather_variables(Vars{}, typename inputs_read<Plan, n>::type{}, std::make_index_sequence<n>{}, env, inputs.data());
     if constexpr (WithExtras && extras > 0) {
         T* out = inputs.data() + n;
         (gather_extras<Vars, T>(walk{}, static_cast<const Nodes*>(nullptr), env, out), ...);

@@ -111,7 +111,12 @@ constexpr auto cat_all(const Tuples&... tuples) {
 
 template <class... Tuples>
 constexpr auto cat_many(const Tuples&... tuples) {
-    constexpr std::size_t total = (size_of<Tuples> + ... + 0);
+    constexpr std::size_t total = [] {  // (not a fold: a sum<N> concatenates N lists, past Clang's 256)
+        constexpr std::size_t sizes[] = {size_of<Tuples>..., 0};
+        std::size_t t = 0;
+        for (std::size_t size : sizes) t += size;
+        return t;
+    }();
     struct source {
         std::size_t tuple[total + 1];
         std::size_t element[total + 1];

@@ -51,6 +51,19 @@ struct type_at_impl<I, type_list<Ts...>> {
 template <std::size_t I, class List>
 using type_at = typename type_at_impl<I, List>::type;
 
+// Are all (any) of the flags true? An array, not a fold expression: Clang
+// refuses a fold of more than 256 operands (-fbracket-depth), and packs that
+// grow with a problem (the terms of sum<N>) pass that.
+template <bool... B>
+inline constexpr bool all_true = [] {
+    constexpr bool flags[] = {B..., true};
+    for (bool b : flags)
+        if (!b) return false;
+    return true;
+}();
+template <bool... B>
+inline constexpr bool any_true = !all_true<!B...>;
+
 // (An array, not a fold: Clang refuses a fold over more than 256 types, and a
 // Hessian's memo of shared shapes counts over hundreds.)
 template <class T, class... Ts>

@@ -59,7 +59,12 @@ constexpr auto derive(const variable<C...>&, V) {
 template <class V, class... Children>
 inline constexpr auto dependent_positions = [] {
     constexpr bool depends[] = {depends_on<V, Children>::value..., false};
-    constexpr std::size_t count = (std::size_t{depends_on<V, Children>::value} + ... + 0);
+    constexpr std::size_t count = [] {  // (a loop, not a fold: sum<N> passes Clang's 256 operands;
+        constexpr bool flags[] = {depends_on<V, Children>::value..., false};  // no capture: nvcc)
+        std::size_t c = 0;
+        for (bool d : flags) c += d ? 1 : 0;
+        return c;
+    }();
     std::array<std::size_t, count> positions{};
     std::size_t k = 0;
     for (std::size_t i = 0; i < sizeof...(Children); ++i)

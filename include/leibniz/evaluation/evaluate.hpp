@@ -44,6 +44,12 @@ LEIBNIZ_INLINE constexpr T add_term(const T& acc, const term<K, M>& t, const Env
     else
         return acc + to_scalar<T>(t.coefficient) * evaluate<T>(t.monomial, env);
 }
+// acc = acc ± term, inside a call: the update of one accumulator across an
+// in_order list (GCC's -Wsequence-point misreads the list's order otherwise).
+template <class T, coefficient_kind K, class M, class Env>
+LEIBNIZ_INLINE constexpr void add_term_into(T& acc, const term<K, M>& t, const Env& env) {
+    acc = add_term(acc, t, env);
+}
 template <class T, coefficient_kind K, class M, class Env>
 LEIBNIZ_INLINE constexpr T first_term(const term<K, M>& t, const Env& env) {
     if constexpr (K == coefficient_kind::plus_one)
@@ -59,11 +65,11 @@ LEIBNIZ_INLINE constexpr T evaluate(const add<H, Terms...>& s, const Env& env) {
     return [&]<std::size_t... I>(std::index_sequence<I...>) LEIBNIZ_INLINE {
         if constexpr (H) {
             T acc = to_scalar<T>(s.constant);
-            ((acc = add_term(acc, get<I>(s.terms), env)), ...);
+            in_order{(add_term_into(acc, get<I>(s.terms), env), 0)...};  // left to right, not a fold: sum<N> passes 256
             return acc;
         } else {
             T acc = first_term<T>(get<0>(s.terms), env);
-            ((acc = add_term(acc, get<I + 1>(s.terms), env)), ...);
+            in_order{(add_term_into(acc, get<I + 1>(s.terms), env), 0)...};
             return acc;
         }
     }(std::make_index_sequence<sizeof...(Terms) - (H ? 0 : 1)>{});
@@ -72,7 +78,7 @@ LEIBNIZ_INLINE constexpr T evaluate(const add<H, Terms...>& s, const Env& env) {
 // Π Bᵢ^Nᵢ: the positive powers multiplied, divided once by the product of the negative ones.
 template <class T, class Env, class... B, int... N>
 LEIBNIZ_INLINE constexpr T evaluate(const mul<factor<B, N>...>& p, const Env& env) {
-    constexpr bool any_positive = ((N > 0) || ...), any_negative = ((N < 0) || ...);
+    constexpr bool any_positive = any_true<(N > 0)...>, any_negative = any_true<(N < 0)...>;
     return [&]<std::size_t... I>(std::index_sequence<I...>) LEIBNIZ_INLINE {
         auto part = [&]<bool Positive>(std::bool_constant<Positive>) LEIBNIZ_INLINE {
             T result{};
@@ -88,7 +94,7 @@ LEIBNIZ_INLINE constexpr T evaluate(const mul<factor<B, N>...>& p, const Env& en
                     }
                 }
             };
-            (multiply(get<I>(p.factors)), ...);
+            in_order{(multiply(get<I>(p.factors)), 0)...};
             return result;
         };
         if constexpr (!any_negative)

@@ -5,6 +5,7 @@
 // expression with hundreds of terms costs one instantiation per node.
 #pragma once
 
+#include <leibniz/detail/type_list.hpp>
 #include <leibniz/expression/nodes.hpp>
 
 #include <cstddef>
@@ -61,9 +62,9 @@ struct depends_on : std::false_type {};  // numbers, zero, one
 template <class V, char... C>
 struct depends_on<V, variable<C...>> : std::is_same<V, variable<C...>> {};
 template <class V, bool H, coefficient_kind... K, class... M>
-struct depends_on<V, add<H, term<K, M>...>> : std::bool_constant<(depends_on<V, M>::value || ...)> {};
+struct depends_on<V, add<H, term<K, M>...>> : std::bool_constant<any_true<depends_on<V, M>::value...>> {};
 template <class V, class... B, int... N>
-struct depends_on<V, mul<factor<B, N>...>> : std::bool_constant<(depends_on<V, B>::value || ...)> {};
+struct depends_on<V, mul<factor<B, N>...>> : std::bool_constant<any_true<depends_on<V, B>::value...>> {};
 template <class V, class Op, class A>
 struct depends_on<V, function<Op, A>> : depends_on<V, A> {};
 template <class V, class B>

@@ -4,6 +4,7 @@
 // sort and merge for the whole sum, not one per addition.
 #pragma once
 
+#include <leibniz/detail/type_list.hpp>
 #include <leibniz/expression/nodes.hpp>
 #include <leibniz/simplification/collect.hpp>
 
@@ -15,7 +16,7 @@ namespace leibniz {
 
 namespace detail {
 template <class F, std::size_t... I>
-inline constexpr bool indexed_operands = (Operand<std::invoke_result_t<F, std::integral_constant<std::size_t, I>>> && ...);
+inline constexpr bool indexed_operands = all_true<Operand<std::invoke_result_t<F, std::integral_constant<std::size_t, I>>>...>;
 }
 
 template <std::size_t N, class F>

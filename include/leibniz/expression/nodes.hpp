@@ -266,10 +266,10 @@ inline constexpr bool value_free<binary_function<Op, A, B>> = value_free<A> && v
 template <bool S, class L, class R, class A, class B>
 inline constexpr bool value_free<branch<S, L, R, A, B>> = value_free<L> && value_free<R> && value_free<A> && value_free<B>;
 template <class... B, int... N>
-inline constexpr bool value_free<mul<factor<B, N>...>> = (value_free<B> && ...);
+inline constexpr bool value_free<mul<factor<B, N>...>> = all_true<value_free<B>...>;  // (not folds: sum<N> passes 256)
 template <coefficient_kind... K, class... M>
 inline constexpr bool value_free<add<false, term<K, M>...>> =
-    ((K != coefficient_kind::stored && value_free<M>) && ...);
+    all_true<(K != coefficient_kind::stored && value_free<M>)...>;
 }  // namespace detail
 
 }  // namespace leibniz

@@ -30,7 +30,24 @@ struct lowering {
     int extras = 0;        // occurrences of variables outside Vars met so far
     bool supported = true;  // false when a node has no lowering (a mean over samples)
     int differentiated = 0;  // the number of variables differentiated by
+
+    constexpr int next_number() { return b.number(numbers++); }  // the next stored number's slot
 };
+
+// A sum's terms and a product's bases, in order: an in_order list, not a fold
+// expression (Clang refuses a fold of more than 256 operands, and sum<N>
+// passes that); the side effects are inside the calls, where GCC's
+// -Wsequence-point does not misread the list's order.
+template <class Vars, bool H, coefficient_kind... K, class... M, std::size_t... I>
+constexpr void lower_terms(lowering& l, const add<H, term<K, M>...>*, std::index_sequence<I...>, int* monomials,
+                           int* coefficients) {
+    in_order{(monomials[I] = lower_node<Vars>(l, static_cast<const M*>(nullptr)),
+              coefficients[I] = K == coefficient_kind::stored ? l.next_number() : -1, 0)...};
+}
+template <class Vars, class... B, int... N, std::size_t... I>
+constexpr void lower_bases(lowering& l, const mul<factor<B, N>...>*, std::index_sequence<I...>, int* bases) {
+    in_order{(bases[I] = lower_node<Vars>(l, static_cast<const B*>(nullptr)), 0)...};
+}
 
 template <class Vars>
 constexpr int lower_node(lowering& l, const zero*) {
@@ -57,13 +74,11 @@ template <class Vars, bool H, coefficient_kind... K, class... M>
 constexpr int lower_node(lowering& l, const add<H, term<K, M>...>*) {
     constexpr std::size_t n = sizeof...(M);
     constexpr std::array<coefficient_kind, n> kinds{K...};
-    const int constant = H ? l.b.number(l.numbers++) : -1;
+    const int constant = H ? l.next_number() : -1;
     std::array<int, n> monomials{};
     std::array<int, n> coefficients{};
-    std::size_t i = 0;
-    ((monomials[i] = lower_node<Vars>(l, static_cast<const M*>(nullptr)),
-      coefficients[i] = kinds[i] == coefficient_kind::stored ? l.b.number(l.numbers++) : -1, ++i),
-     ...);
+    lower_terms<Vars>(l, static_cast<const add<H, term<K, M>...>*>(nullptr), std::index_sequence_for<M...>{},
+                      monomials.data(), coefficients.data());
     auto term_value = [&](std::size_t j) {
         return kinds[j] == coefficient_kind::stored ? l.b.mul(coefficients[j], monomials[j]) : monomials[j];
     };
@@ -87,8 +102,7 @@ constexpr int lower_node(lowering& l, const mul<factor<B, N>...>*) {
     constexpr std::size_t n = sizeof...(B);
     constexpr std::array<int, n> exponents{N...};
     std::array<int, n> bases{};
-    std::size_t i = 0;
-    ((bases[i++] = lower_node<Vars>(l, static_cast<const B*>(nullptr))), ...);
+    lower_bases<Vars>(l, static_cast<const mul<factor<B, N>...>*>(nullptr), std::index_sequence_for<B...>{}, bases.data());
     int product = -1;
     for (std::size_t j = 0; j < n; ++j) {
         const int p = l.b.ipow(bases[j], exponents[j]);
@@ -173,7 +187,7 @@ LEIBNIZ_INLINE constexpr void gather_term(const term<K, M>& t, Sink& out) {
 }
 template <class Sink, std::size_t... I, class... Terms>
 LEIBNIZ_INLINE constexpr void gather_terms(const indexed_tuple<std::index_sequence<I...>, Terms...>& terms, Sink& out) {
-    (gather_term(static_cast<const tuple_leaf<I, Terms>&>(terms).value, out), ...);
+    in_order{(gather_term(static_cast<const tuple_leaf<I, Terms>&>(terms).value, out), 0)...};
 }
 template <class Sink, bool H, class... Terms>
 LEIBNIZ_INLINE constexpr void gather_numbers(walk, const add<H, Terms...>& s, Sink& out) {
@@ -182,7 +196,7 @@ LEIBNIZ_INLINE constexpr void gather_numbers(walk, const add<H, Terms...>& s, Si
 }
 template <class Sink, std::size_t... I, class... F>
 LEIBNIZ_INLINE constexpr void gather_factors(const indexed_tuple<std::index_sequence<I...>, F...>& factors, Sink& out) {
-    (gather_numbers(walk{}, static_cast<const tuple_leaf<I, F>&>(factors).value.base, out), ...);
+    in_order{(gather_numbers(walk{}, static_cast<const tuple_leaf<I, F>&>(factors).value.base, out), 0)...};
 }
 template <class Sink, class... F>
 LEIBNIZ_INLINE constexpr void gather_numbers(walk, const mul<F...>& p, Sink& out) {
@@ -217,11 +231,11 @@ LEIBNIZ_INLINE constexpr void gather_extras(walk, const variable<C...>*, const E
 }
 template <class Vars, class T, bool H, coefficient_kind... K, class... M, class Env>
 LEIBNIZ_INLINE constexpr void gather_extras(walk, const add<H, term<K, M>...>*, const Env& env, T*& out) {
-    (gather_extras<Vars, T>(walk{}, static_cast<const M*>(nullptr), env, out), ...);
+    in_order{(gather_extras<Vars, T>(walk{}, static_cast<const M*>(nullptr), env, out), 0)...};
 }
 template <class Vars, class T, class... B, int... N, class Env>
 LEIBNIZ_INLINE constexpr void gather_extras(walk, const mul<factor<B, N>...>*, const Env& env, T*& out) {
-    (gather_extras<Vars, T>(walk{}, static_cast<const B*>(nullptr), env, out), ...);
+    in_order{(gather_extras<Vars, T>(walk{}, static_cast<const B*>(nullptr), env, out), 0)...};
 }
 template <class Vars, class T, class Op, class A, class Env>
 LEIBNIZ_INLINE constexpr void gather_extras(walk, const function<Op, A>*, const Env& env, T*& out) {

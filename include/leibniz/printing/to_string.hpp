@@ -64,7 +64,7 @@ constexpr bool prints_as_one_atom(const add<H, Terms...>& s) {
                 atom = is_atom<M> && t.coefficient == number(1);
             }
         };
-        (count(get<I>(s.terms)), ...);
+        in_order{(count(get<I>(s.terms)), 0)...};
     }(std::index_sequence_for<Terms...>{});
     if (H && (!s.constant.is_zero() || visible == 0)) {
         ++visible;
@@ -128,7 +128,7 @@ constexpr void print_scaled(W& w, const number& magnitude, const M& m) {
                         print_power(w, f.base, E);
                     }
                 };
-                (numerator_factor(get<I>(p.factors)), ...);
+                in_order{(numerator_factor(get<I>(p.factors)), 0)...};
                 if (!wrote) w.put('1');
                 denominator_items += ((N < 0 ? 1 : 0) + ... + 0);
                 if (denominator_items == 0) return;
@@ -143,7 +143,7 @@ constexpr void print_scaled(W& w, const number& magnitude, const M& m) {
                         print_power(w, f.base, -E);
                     }
                 };
-                (denominator_factor(get<I>(p.factors)), ...);
+                in_order{(denominator_factor(get<I>(p.factors)), 0)...};
                 if (denominator_items > 1) w.put(')');
             }(std::index_sequence_for<B...>{});
         }(m);
@@ -236,9 +236,8 @@ constexpr void print_node(W& w, const add<H, Terms...>& s) {
     // Items 0..n-1 are the terms, item n the constant.
     bool visible[n + 1]{}, negative[n + 1]{};
     [&]<std::size_t... I>(std::index_sequence<I...>) {
-        ((visible[I] = !get<I>(s.terms).coefficient.is_zero(),
-          negative[I] = get<I>(s.terms).coefficient.is_negative()),
-         ...);
+        in_order{(visible[I] = !get<I>(s.terms).coefficient.is_zero(),
+                  negative[I] = get<I>(s.terms).coefficient.is_negative(), 0)...};
     }(std::index_sequence_for<Terms...>{});
     bool any_term = false;
     for (std::size_t i = 0; i < n; ++i) any_term = any_term || visible[i];
@@ -263,7 +262,7 @@ constexpr void print_node(W& w, const add<H, Terms...>& s) {
                 const auto& t = get<J>(s.terms);
                 print_scaled(w, negative[J] ? -t.coefficient : t.coefficient, t.monomial);
             };
-            (one_term(std::integral_constant<std::size_t, I>{}), ...);
+            in_order{(one_term(std::integral_constant<std::size_t, I>{}), 0)...};
         }(std::index_sequence_for<Terms...>{});
     };
     if (negative[leader]) w.put('-');

@@ -16,11 +16,13 @@
 #pragma once
 
 #include <leibniz/detail/tuple.hpp>
+#include <leibniz/detail/type_list.hpp>
 #include <leibniz/expression/nodes.hpp>
 #include <leibniz/simplification/order.hpp>
 
 #include <array>
 #include <cstddef>
+#include <initializer_list>
 #include <limits>
 #include <tuple>
 #include <utility>
@@ -73,12 +75,17 @@ constexpr term_list<H, T...> as_term_list(const number& c, const indexed_tuple<I
     return {c, terms};
 }
 
+// c += v, c *= v: the updates of one number across an in_order list, inside
+// calls (GCC's -Wsequence-point misreads the list's order otherwise).
+constexpr void add_into(number& c, const number& v) { c = c + v; }
+constexpr void multiply_into(number& c, const number& v) { c = c * v; }
+
 // All the terms and constants of several lists, in one list.
 template <class... Lists>
 constexpr auto concat_terms(const Lists&... lists) {
     number c(0);
-    ((Lists::has_constant ? void(c = c + lists.constant) : void()), ...);
-    return as_term_list<(Lists::has_constant || ...)>(c, cat_all(lists.terms...));
+    in_order{(Lists::has_constant ? add_into(c, lists.constant) : void(), 0)...};  // (not a fold: sum<N> passes 256)
+    return as_term_list<any_true<Lists::has_constant...>>(c, cat_all(lists.terms...));
 }
 
 // Multiply every term and the constant by a coefficient of known kind.
@@ -282,11 +289,11 @@ template <class... Lists>
 constexpr auto concat_factors(const Lists&... lists) {
     constexpr coefficient_kind k = [] {
         coefficient_kind r = coefficient_kind::plus_one;
-        ((r = times(r, Lists::kind)), ...);
+        for (coefficient_kind kind : {coefficient_kind::plus_one, Lists::kind...}) r = times(r, kind);
         return r;
     }();
     number c(1);
-    ((c = c * lists.coefficient), ...);
+    in_order{(multiply_into(c, lists.coefficient), 0)...};
     return as_factor_list<k>(c, cat_all(lists.factors...));
 }
 
@@ -347,7 +354,7 @@ constexpr auto collapse(const factor_list<K, factor<B, N>...>& list) {
             return one{};
         else
             return constant{{}, list.coefficient};
-    } else if constexpr (sizeof...(B) == 1 && ((N == 1) && ...)) {
+    } else if constexpr (sizeof...(B) == 1 && all_true<(N == 1)...>) {
         return scaled<K>(list.coefficient, get<0>(list.factors).base);
     } else {
         return scaled<K>(list.coefficient, mul<factor<B, N>...>{{}, list.factors});
@@ -413,7 +420,7 @@ constexpr auto canonical_product(const factor_list<K, F...>& list) {
 // ============================================================================
 
 template <class... E>
-inline constexpr bool any_zero = (std::is_same_v<E, zero> || ...);
+inline constexpr bool any_zero = any_true<std::is_same_v<E, zero>...>;
 
 template <class... E>
 constexpr auto add_all(const E&... e) {

@@ -21,6 +21,7 @@
 
 #include <array>
 #include <cstddef>
+#include <initializer_list>
 
 namespace leibniz::detail {
 
@@ -104,7 +105,7 @@ struct key_of<mul<factor<B, N>...>> {
     static constexpr void write(auto& s) {
         s.put(key_product);
         s.put(static_cast<int>(sizeof...(B)));
-        ((write_key<B>(s), s.put(-N)), ...);  // higher exponent first: x^2*y before x*y^2
+        in_order{(write_key<B>(s), s.put(-N), 0)...};  // higher exponent first: x^2*y before x*y^2
     }
 };
 template <class B>
@@ -156,7 +157,7 @@ struct key_of<add<H, term<K, M>...>> {
         s.put(key_sum);
         s.put(H ? 1 : 0);
         s.put(static_cast<int>(sizeof...(M)));
-        ((s.put(static_cast<int>(K)), write_key<M>(s)), ...);
+        in_order{(s.put(static_cast<int>(K)), write_key<M>(s), 0)...};
     }
 };
 
@@ -203,11 +204,15 @@ inline constexpr int degree = 0;
 template <char... C>
 inline constexpr int degree<variable<C...>> = 1;
 template <class... B, int... N>
-inline constexpr int degree<mul<factor<B, N>...>> = ((degree<B> * N) + ... + 0);
+inline constexpr int degree<mul<factor<B, N>...>> = [] {
+    int d = 0;
+    for (int m : {0, degree<B> * N...}) d += m;
+    return d;
+}();
 template <bool H, coefficient_kind... K, class... M>
 inline constexpr int degree<add<H, term<K, M>...>> = [] {
     int d = 0;
-    ((d = degree<M> > d ? degree<M> : d), ...);
+    for (int m : {0, degree<M>...}) d = m > d ? m : d;
     return d;
 }();
 

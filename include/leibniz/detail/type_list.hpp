@@ -51,18 +51,17 @@ struct type_at_impl<I, type_list<Ts...>> {
 template <std::size_t I, class List>
 using type_at = typename type_at_impl<I, List>::type;
 
-// Are all (any) of the flags true? An array, not a fold expression: Clang
-// refuses a fold of more than 256 operands (-fbracket-depth), and packs that
-// grow with a problem (the terms of sum<N>) pass that.
+// Are all (any) of the flags true? Not a fold expression: Clang refuses a
+// fold of more than 256 operands (-fbracket-depth), and packs that grow with a
+// problem (the terms of sum<N>) pass that. All are true exactly when the
+// flags with one true appended are the flags with one true prepended: two
+// types compared, with no function or loop to instantiate.
 template <bool... B>
-inline constexpr bool all_true = [] {
-    constexpr bool flags[] = {B..., true};
-    for (bool b : flags)
-        if (!b) return false;
-    return true;
-}();
+inline constexpr bool all_true =
+    std::is_same_v<std::integer_sequence<bool, B..., true>, std::integer_sequence<bool, true, B...>>;
 template <bool... B>
-inline constexpr bool any_true = !all_true<!B...>;
+inline constexpr bool any_true =
+    !std::is_same_v<std::integer_sequence<bool, B..., false>, std::integer_sequence<bool, false, B...>>;
 
 // (An array, not a fold: Clang refuses a fold over more than 256 types, and a
 // Hessian's memo of shared shapes counts over hundreds.)

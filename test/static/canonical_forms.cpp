@@ -264,6 +264,14 @@ static_assert(all_pairs_agree(std::make_index_sequence<count>{}));
 static_assert(agree(d::canonical_sum(d::to_terms(3 * x)), d::canonical_sum_sorted(d::to_terms(3 * x))));
 static_assert(agree(d::canonical_product(d::to_factors(lz::pow<3>(x))), d::canonical_product_sorted(d::to_factors(lz::pow<3>(x)))));
 static_assert(sum_agrees(x, -x) && sum_agrees(-x, x) && product_agrees(x, lz::pow<-1>(x)));
+// Negation of a lone shape skips the term list too: the same as scaling it by -1.
+template <std::size_t... I>
+constexpr bool negations_agree(std::index_sequence<I...>) {
+    return (agree(d::negate(std::get<I>(operands)),
+                  d::collapse(d::scale<lz::coefficient_kind::minus_one>(d::to_terms(std::get<I>(operands)), d::number(-1)))) &&
+            ...);
+}
+static_assert(negations_agree(std::make_index_sequence<count>{}));
 }  // namespace shortcut
 
 }  // namespace

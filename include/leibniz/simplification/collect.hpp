@@ -437,7 +437,10 @@ constexpr auto mul_all(const E&... e) {
 
 template <class E>
 constexpr auto negate(const E& e) {
-    return collapse(scale<coefficient_kind::minus_one>(to_terms(e), number(-1)));
+    if constexpr (is_sum<E> || std::is_same_v<E, zero> || std::is_same_v<E, one> || std::is_same_v<E, constant>)
+        return collapse(scale<coefficient_kind::minus_one>(to_terms(e), number(-1)));
+    else  // -m, the term scale() makes of a lone shape, without the term list
+        return add<false, term<coefficient_kind::minus_one, E>>{{}, number(0), {{term<coefficient_kind::minus_one, E>{e, number(-1) * number(1)}}}};
 }
 
 template <int N, coefficient_kind K, class... B, int... M>

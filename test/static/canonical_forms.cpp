@@ -248,12 +248,7 @@ constexpr std::size_t count = std::tuple_size_v<decltype(operands)>;
 template <std::size_t I, std::size_t... J>
 constexpr bool row_agrees(std::index_sequence<J...>) {
     constexpr auto& a = std::get<I>(operands);
-    return ((sum_agrees(a, std::get<J>(operands)) &&
-             (std::is_same_v<std::remove_cvref_t<decltype(std::get<J>(operands))>, lz::constant> &&
-                      std::is_same_v<std::remove_cvref_t<decltype(a)>, lz::constant>
-                  ? true
-                  : product_agrees(a, std::get<J>(operands)))) &&
-            ...);
+    return ((sum_agrees(a, std::get<J>(operands)) && product_agrees(a, std::get<J>(operands))) && ...);
 }
 template <std::size_t... I>
 constexpr bool all_pairs_agree(std::index_sequence<I...>) {

@@ -52,10 +52,10 @@ LEIBNIZ_INLINE constexpr T input_value(const Env& env) {
 }
 
 // The differentiation variables' values. A function of the variables and the
-// bindings only, not of the plan: a function or lambda per variable inside one
-// that names the plan, and so the expression's whole type, made GCC mangle
-// and hash n names as long as the expression (80 KB each for a 64-variable
-// Rosenbrock function): quadratic in n.
+// bindings only, not of the plan: a lambda per variable inside a function
+// that names the plan, and so the expression's whole type, gave n functions
+// whose names are as long as the expression (80 KB each for a 64-variable
+// Rosenbrock function; Clang's unit 5.2 -> 4.3 s, GCC's no faster).
 template <class T, class... V, bool... Read, std::size_t... I, class Env>
 LEIBNIZ_INLINE constexpr void gather_variables(variable_pack<V...>, std::integer_sequence<bool, Read...>,
                                                std::index_sequence<I...>, const Env& env, T* inputs) {

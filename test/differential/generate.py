@@ -568,8 +568,16 @@ def sample_at(tree, f, names, point):
         return None
     if expected is None:
         return None
-    raise_to_floor(expected)
+    raise_to_floor(expected, largest_node_value(tree, {n: mpmath.mpf(point[n]) for n in names}))
     return {"point": point, **expected}
+
+
+def largest_node_value(node, point):
+    """The largest |value| of any node of the drawn tree at point. SymPy's
+    form may have lost nodes that the C++ expression still computes:
+    cos(acos(x)) is x to SymPy, exactly 0 at x = 0, where a double
+    evaluation meets acos(0) = 1.57 and returns 6e-17."""
+    return max([abs(check_node(node, point))] + [largest_node_value(c, point) for c in node.children])
 
 
 def random_point(rng, names):
@@ -614,15 +622,18 @@ def expected_at(f, names, point):
     return out
 
 
-def raise_to_floor(expected):
-    """An error scale of at least 1e-3 of the largest at the point, so the
-    C++ check allows at least 1e-12 of it. A partial that SymPy's form makes
+def raise_to_floor(expected, largest_node):
+    """An error scale of at least 1e-3 of the largest at the point, and of
+    the largest value a node of the drawn expression takes there, so the C++
+    check allows at least 1e-12 of it. A partial that SymPy's form makes
     exactly 0 (log(x*y) differentiated by x, then y) may come out of
     leibniz's equally correct form as a difference that cancels to a few
-    ulps of the other partials' size: 1e-12 of the largest quantity at the
-    point (thousands of ulps) still catches any wrong derivative."""
+    ulps of the other partials' size, and a form SymPy simplified may be
+    exactly 0 where the C++ expression's rounding is not (cos(acos(x))^4 at
+    0: 1e-65, its second derivative 4e-32): 1e-12 of the largest quantity at
+    the point (thousands of ulps) still catches any wrong derivative."""
     entries = [expected["value"]] + expected["gradient"] + [e for row in expected["hessian"] for e in row]
-    floor = 1e-3 * max(e[1] for e in entries)
+    floor = 1e-3 * max([e[1] for e in entries] + [float(largest_node)])
     for e in entries:
         e[1] = max(e[1], floor)
 

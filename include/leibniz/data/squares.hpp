@@ -25,6 +25,7 @@
 #include <cstddef>
 #include <tuple>
 #include <type_traits>
+#include <utility>
 
 namespace leibniz {
 
@@ -68,15 +69,16 @@ constexpr auto half_sum_of_squares(const R&... residuals) {
 
 // squares(std::tuple{r1, r2, ...}): ½ Σ rᵢ² (a residual may be a number).
 template <class... R>
-    requires((Operand<R> && ...) && sizeof...(R) > 0)
+    requires(detail::all_true<Operand<R>...> && sizeof...(R) > 0)
 constexpr auto squares(const std::tuple<R...>& residuals) {
-    return std::apply(
-        [](const auto&... r) {
-            using E = decltype(detail::half_sum_of_squares(detail::lift(r)...));
-            using Rows = detail::residual_rows<decltype(detail::lift(r))...>;
-            return least_squares<E, Rows>{{}, detail::half_sum_of_squares(detail::lift(r)...), Rows{{detail::lift(r)...}}};
-        },
-        residuals);
+    // (Neither std::apply nor folds: Clang expands at most 256 operands in a
+    // fold, and a fit may have more residuals.)
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        using E = decltype(detail::half_sum_of_squares(detail::lift(std::get<I>(residuals))...));
+        using Rows = detail::residual_rows<decltype(detail::lift(std::get<I>(residuals)))...>;
+        return least_squares<E, Rows>{{}, detail::half_sum_of_squares(detail::lift(std::get<I>(residuals))...),
+                                      Rows{{detail::lift(std::get<I>(residuals))...}}};
+    }(std::index_sequence_for<R...>{});
 }
 
 // squares(r, data(t = ts, y = ys)): ½ Σ over the samples of r², an expression

@@ -48,7 +48,7 @@ namespace detail {
 template <class... Args>
 constexpr void check_differentiation_variables() {
     static_assert(sizeof...(Args) > 0, "leibniz: gradient/hessian(f, ...): name at least one variable to differentiate by");
-    if constexpr (((Variable<Args> || VariablePack<Args>) && ...))
+    if constexpr (all_true<(Variable<Args> || VariablePack<Args>)...>)
         []<class... V>(variable_pack<V...>) {
             using twice = typename first_repeated<V...>::type;
             if constexpr (!std::is_void_v<twice>) {
@@ -140,7 +140,7 @@ constexpr bool is_plannable_mean() {
         return false;
     } else {
         return []<class... V>(variable_pack<V...>) {
-            return !(parts::data::template binds<V> || ...) && plan::has_gradient_plan<typename parts::loss, Vars>;
+            return !any_true<parts::data::template binds<V>...> && plan::has_gradient_plan<typename parts::loss, Vars>;
         }(Vars{});
     }
 }

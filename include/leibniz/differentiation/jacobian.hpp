@@ -38,12 +38,16 @@ namespace detail {
 template <class T>
 inline constexpr bool is_row_tuple = false;
 template <class... R>
-inline constexpr bool is_row_tuple<std::tuple<R...>> = sizeof...(R) > 0 && (Operand<R> && ...);
+inline constexpr bool is_row_tuple<std::tuple<R...>> = sizeof...(R) > 0 && all_true<Operand<R>...>;
 
 // The rows as expressions (a number row is a constant).
 template <class... R>
 constexpr auto lift_rows(const std::tuple<R...>& rows) {
-    return std::apply([](const auto&... r) { return std::tuple{lift(r)...}; }, rows);
+    // (Not std::apply: libstdc++'s noexcept test folds over the rows, past
+    // Clang's 256 operands when a fit has that many residuals.)
+    return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return std::tuple{lift(std::get<I>(rows))...};
+    }(std::index_sequence_for<R...>{});
 }
 
 // A type whose free variables are all rows' (only its type is used: to check the bindings).
@@ -62,7 +66,10 @@ struct rows_plan_builder {
         lowering l;
         l.differentiated = static_cast<int>(Vars::size);
         buffer<int> results;
-        (append_value_and_gradient(l, lower_node<Vars>(l, static_cast<const Rows*>(nullptr)), Vars::size, results), ...);
+        sparse_sweep sweep;
+        in_order{(append_value_and_gradient(l, lower_node<Vars>(l, static_cast<const Rows*>(nullptr)), Vars::size, results,
+                                            sweep),
+                  0)...};
         numbers = l.numbers;
         extras = l.extras;
         supported = l.supported;
@@ -71,6 +78,15 @@ struct rows_plan_builder {
 };
 template <class Vars, class... Rows>
 inline constexpr auto rows_plan = compile_plan<rows_plan_builder<Vars, Rows...>>();
+
+// Row I's value and partials, from outputs I·(1 + n) ... (a function of its
+// own: the rows are listed in order, not folded, for Clang's limit of 256
+// operands in a fold).
+template <const auto& P, std::size_t I, std::size_t N, class T, class Value, class Jacobian>
+LEIBNIZ_INLINE constexpr void copy_row(const T* r, Value& value, Jacobian& jacobian) {
+    value[I] = r[P.outputs[I * (1 + N)]];
+    copy_outputs<P, I * (1 + N) + 1, N>(r, jacobian[I]);
+}
 
 template <class T, class Vars, class... Rows, class Env>
 LEIBNIZ_FLATTEN LEIBNIZ_INLINE constexpr void jacobian_by_plan(const std::tuple<Rows...>& rows, const Env& env,
@@ -83,8 +99,7 @@ LEIBNIZ_FLATTEN LEIBNIZ_INLINE constexpr void jacobian_by_plan(const std::tuple<
         const auto numbers = gather_all_numbers<T, P>(std::get<I>(rows)...);
         T r[P.size];
         run<T, P>(r, inputs.data(), numbers.view());
-        ((value[I] = r[P.outputs[I * (1 + n)]]), ...);
-        (copy_outputs<P, I * (1 + n) + 1, n>(r, jacobian[I]), ...);
+        in_order{(copy_row<P, I, n>(r, value, jacobian), 0)...};
     }(std::index_sequence_for<Rows...>{});
 }
 
@@ -104,7 +119,7 @@ LEIBNIZ_INLINE constexpr auto value_and_jacobian_of(const std::tuple<Rows...>& r
                 r.value[i] = vg.value;
                 r.jacobian[i] = vg.gradient;
             };
-            (one_row(I, std::get<I>(rows)), ...);
+            in_order{(one_row(I, std::get<I>(rows)), 0)...};
         }(std::index_sequence_for<Rows...>{});
     }
     return r;
@@ -194,7 +209,7 @@ constexpr auto hessian_pattern_of(variable_pack<V...>) {
             using first = decltype(derive(std::declval<const E&>(), std::tuple_element_t<R, pack>{}));
             pattern[R] = row_pattern<first>(variable_pack<V...>{});
         };
-        (row(std::integral_constant<std::size_t, I>{}), ...);
+        in_order{(row(std::integral_constant<std::size_t, I>{}), 0)...};
     }(std::make_index_sequence<n>{});
     return pattern;
 }

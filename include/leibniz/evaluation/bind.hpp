@@ -8,6 +8,7 @@
 
 #include <leibniz/detail/lanes.hpp>
 #include <leibniz/detail/tuple.hpp>
+#include <leibniz/detail/type_list.hpp>
 #include <leibniz/expression/variable.hpp>
 
 #include <array>
@@ -39,9 +40,9 @@ inline constexpr bool binds = false;
 template <class V, class T>
 inline constexpr bool binds<V, binding<V, T>> = true;
 template <class V, class... Vs, class T, bool O>
-inline constexpr bool binds<V, pack_binding<variable_pack<Vs...>, T, O>> = (std::is_same_v<V, Vs> || ...);
+inline constexpr bool binds<V, pack_binding<variable_pack<Vs...>, T, O>> = any_true<std::is_same_v<V, Vs>...>;
 template <class V, class T, class... Vs>
-inline constexpr bool binds<V, point<T, variable_pack<Vs...>>> = (std::is_same_v<V, Vs> || ...);
+inline constexpr bool binds<V, point<T, variable_pack<Vs...>>> = any_true<std::is_same_v<V, Vs>...>;
 
 template <class V, class T>
 constexpr const T& bound_value(const binding<V, T>& b) {

@@ -63,12 +63,12 @@ struct point<T, variable_pack<Variables...>> {
 
     template <Variable V>
     constexpr T& operator[](V) {
-        static_assert((std::is_same_v<V, Variables> || ...), "leibniz: point[x]: the point has no variable x");
+        static_assert(detail::any_true<std::is_same_v<V, Variables>...>, "leibniz: point[x]: the point has no variable x");
         return values[detail::index_in<V, variables>];
     }
     template <Variable V>
     constexpr const T& operator[](V) const {
-        static_assert((std::is_same_v<V, Variables> || ...), "leibniz: point[x]: the point has no variable x");
+        static_assert(detail::any_true<std::is_same_v<V, Variables>...>, "leibniz: point[x]: the point has no variable x");
         return values[detail::index_in<V, variables>];
     }
     // p[xs] for a pack xs = vars<"x", N>: its variables' values, in the pack's
@@ -76,7 +76,7 @@ struct point<T, variable_pack<Variables...>> {
     // its variables, are p.values.
     template <class... Ws>
     constexpr std::array<T, sizeof...(Ws)> operator[](const variable_pack<Ws...>&) const {
-        static_assert(((detail::position<Ws, detail::type_list<Variables...>> < sizeof...(Variables)) && ...),
+        static_assert(detail::all_true<(detail::position<Ws, detail::type_list<Variables...>> < sizeof...(Variables))...>,
                       "leibniz: point[xs]: the point has no value for a variable of the pack xs");
         return {values[detail::index_in<Ws, variables>]...};
     }

@@ -205,7 +205,7 @@ LEIBNIZ_INLINE constexpr auto forward_node(const add<H, term<K, M>...>& s, Ctx& 
         };
         if constexpr (H) {
             T acc = to_scalar<T>(s.constant);
-            (accumulate(acc, std::integral_constant<std::size_t, I>{}), ...);
+            in_order{(accumulate(acc, std::integral_constant<std::size_t, I>{}), 0)...};
             r.value = acc;
         } else {
             constexpr coefficient_kind k0 = std::array<coefficient_kind, sizeof...(K)>{K...}[0];
@@ -214,7 +214,7 @@ LEIBNIZ_INLINE constexpr auto forward_node(const add<H, term<K, M>...>& s, Ctx& 
             auto rest = [&]<std::size_t J>(std::integral_constant<std::size_t, J> j) LEIBNIZ_INLINE {
                 if constexpr (J > 0) accumulate(acc, j);
             };
-            (rest(std::integral_constant<std::size_t, I>{}), ...);
+            in_order{(rest(std::integral_constant<std::size_t, I>{}), 0)...};
             r.value = acc;
         }
         return r;
@@ -243,7 +243,7 @@ LEIBNIZ_INLINE constexpr auto forward_node(const mul<factor<B, N>...>& p, Ctx& c
             else
                 r.prefix[J] = r.prefix[J - 1] * r.powers[J];
         };
-        (power_of_base(std::integral_constant<std::size_t, I>{}), ...);
+        in_order{(power_of_base(std::integral_constant<std::size_t, I>{}), 0)...};
         r.value = r.prefix[sizeof...(B) - 1];
         return r;
     }(std::index_sequence_for<B...>{});
@@ -427,8 +427,9 @@ struct gradient_accumulator<T, variable_pack<V...>, E, Env> {
     // A variable E does not depend on has derivative +0 (known from the types).
     LEIBNIZ_INLINE constexpr std::array<T, n> result() const {
         std::array<T, n> g = values;
-        std::size_t i = 0;
-        ((depends_on<V, E>::value ? void() : void(g[i] = T(0)), ++i), ...);
+        constexpr bool depends[] = {depends_on<V, E>::value..., false};
+        for (std::size_t i = 0; i < n; ++i)
+            if (!depends[i]) g[i] = T(0);
         return g;
     }
 };
@@ -472,9 +473,9 @@ template <class T, class A, class Acc, bool H, coefficient_kind... K, class... M
 LEIBNIZ_INLINE constexpr void backward(const add<H, term<K, M>...>& s, const record<T, add<H, term<K, M>...>>& r, const A& adjoint,
                         Acc& acc) {
     [&]<std::size_t... I>(std::index_sequence<I...>) LEIBNIZ_INLINE {
-        (backward(get<I>(s.terms).monomial, get<I>(r.terms),
-                  scaled_adjoint<T, K>(adjoint, get<I>(s.terms).coefficient), acc),
-         ...);
+        in_order{(backward(get<I>(s.terms).monomial, get<I>(r.terms),
+                           scaled_adjoint<T, K>(adjoint, get<I>(s.terms).coefficient), acc),
+                  0)...};
     }(std::index_sequence_for<M...>{});
 }
 
@@ -513,7 +514,7 @@ LEIBNIZ_INLINE constexpr void backward(const mul<factor<B, N>...>& p, const reco
                 else
                     pass_on(j, r.prefix[J - 1] * suffix[J + 1]);
             };
-            (one_base(std::integral_constant<std::size_t, I>{}), ...);
+            in_order{(one_base(std::integral_constant<std::size_t, I>{}), 0)...};
         }(std::make_index_sequence<n>{});
     }
 }

@@ -218,7 +218,7 @@ result<point<T, variable_pack<V...>>> fit(const Loss& loss, const point<T, varia
     using SampleEnv = detail::sample_environment<Env, Data>;
     using missing = typename detail::first_unbound<Loss, SampleEnv>::type;
     constexpr bool valid = FirstOrderOptimizer<Optimizer> && std::is_void_v<missing> &&
-                           (detail::depends_on<V, Loss>::value || ...);
+                           detail::any_true<detail::depends_on<V, Loss>::value...>;
     if constexpr (!valid) {
         return fit(loss, start, data, optimizer, schedule, observe);  // its compile-time error says what is wrong
     } else {

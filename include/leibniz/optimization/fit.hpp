@@ -119,7 +119,7 @@ constexpr result<point<T, variable_pack<V...>>> fit(const Loss& loss, const poin
     } else if constexpr (!std::is_void_v<missing>) {
         using reported [[maybe_unused]] = detail::report<error::neither_the_start_point_nor_the_data_gives_a_value_for<missing>>;
         return {start};
-    } else if constexpr (!(detail::depends_on<V, Loss>::value || ...)) {
+    } else if constexpr (!detail::any_true<detail::depends_on<V, Loss>::value...>) {
         using reported [[maybe_unused]] = detail::report<error::the_loss_depends_on_no_variable_of_the_start_point<V...>>;
         return {start};
     } else {

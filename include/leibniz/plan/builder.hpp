@@ -63,6 +63,17 @@ struct builder {
         return id;
     }
 
+    // The id of an instruction equal to i, or -1 (nothing is added).
+    constexpr int find(const instruction& i) const {
+        if (table.size == 0) return -1;
+        std::size_t s = static_cast<std::size_t>(hash(i)) & mask;
+        while (table[s] != -1) {
+            if (code[static_cast<std::size_t>(table[s])] == i) return table[s];
+            s = (s + 1) & mask;
+        }
+        return -1;
+    }
+
     constexpr const instruction& at(int id) const { return code[static_cast<std::size_t>(id)]; }
     constexpr bool is_integer(int id, long long k) const {
         return at(id).code == op::integer && at(id).k == k;

@@ -87,71 +87,136 @@ constexpr void accumulate(builder& b, buffer<int>& adjoint, int target, int cont
         slot = negative ? b.sub(slot, contribution) : b.add(slot, contribution);
 }
 
-// The reverse sweep over instructions [0, end) from `root` (seeded with 1).
-// (A template only so that the chain-rule tables are instantiated where a
-// sweep is, not in every unit that includes the library.)
+struct sparse_sweep;
+constexpr void push_pending(sparse_sweep& sweep, int id);
+
+// One instruction's contributions to its operands' adjoints, given its own
+// adjoint g; a sparse sweep (when given) is told of each operand whose
+// adjoint was unset.
+template <class Unary, class Binary>
+constexpr void sweep_instruction(builder& b, std::size_t i, int g, buffer<int>& adjoint, sparse_sweep* sparse) {
+    const instruction in = b.code[i];
+    const int v = static_cast<int>(i);
+    auto add_to = [&](int target, int contribution, bool negative = false) {
+        if (sparse && adjoint[static_cast<std::size_t>(target)] < 0) push_pending(*sparse, target);
+        accumulate(b, adjoint, target, contribution, negative);
+    };
+    switch (in.code) {
+        case op::add:
+            add_to(in.a, g);
+            add_to(in.b, g);
+            break;
+        case op::sub:
+            add_to(in.a, g);
+            add_to(in.b, g, true);
+            break;
+        case op::neg:
+            add_to(in.a, g, true);
+            break;
+        case op::mul:
+            add_to(in.a, b.mul(g, in.b));
+            add_to(in.b, b.mul(g, in.a));
+            break;
+        case op::div: {
+            const int share = b.div(g, in.b);
+            add_to(in.a, share);
+            add_to(in.b, b.mul(share, v), true);
+            break;
+        }
+        case op::ipow:
+            if (in.k > 0)  // k·a^(k-1)
+                add_to(in.a, b.mul(g, b.mul(b.integer(in.k), b.ipow(in.a, in.k - 1))));
+            else  // k·v/a, as the tree sweep: -inf rather than NaN at a = 0
+                add_to(in.a, b.mul(g, b.div(b.mul(b.integer(in.k), v), in.a)));
+            break;
+        case op::pow:
+            add_to(in.a, b.mul(g, b.mul(in.b, b.pow(in.a, b.sub(in.b, b.integer(1))))));
+            add_to(in.b, b.mul(g, b.mul(v, b.unary(function_code<ops::log>(), in.a))));
+            break;
+        case op::real_pow:
+            add_to(in.a, b.mul(g, b.mul(b.real_coefficient(in.b, in.k), b.real_pow(in.a, in.b, in.k + 1))));
+            break;
+        default:  // leaves, and the elementary functions by their chain rules
+            if (is_binary_function(in.code)) {
+                const two_contributions c =
+                    binary_chain_rules<Binary>[static_cast<std::size_t>(in.code) - first_binary_function](b, g, in.a, in.b, v);
+                add_to(in.a, c.first);
+                add_to(in.b, c.second);
+            } else if (is_function(in.code)) {
+                const int contribution = chain_rules<Unary>[static_cast<std::size_t>(in.code) -
+                                                     static_cast<std::size_t>(op::first_function)](b, g, in.a, v);
+                if (contribution >= 0) add_to(in.a, contribution);
+            }
+            break;
+    }
+}
+
+// The reverse sweep over instructions [0, end) from `root` (seeded with 1),
+// last to first. (A template only so that the chain-rule tables are
+// instantiated where a sweep is, not in every unit that includes the library.)
 template <class Unary = ops::elementary, class Binary = ops::binary>
 constexpr void reverse_sweep(builder& b, int root, std::size_t end, buffer<int>& adjoint) {
     adjoint.resize(end, -1);
     adjoint[static_cast<std::size_t>(root)] = b.integer(1);
     for (std::size_t i = end; i-- > 0;) {
         const int g = adjoint[i];
-        if (g < 0) continue;
-        const instruction in = b.code[i];
-        const int v = static_cast<int>(i);
-        auto add_to = [&](int target, int contribution, bool negative = false) {
-            accumulate(b, adjoint, target, contribution, negative);
-        };
-        switch (in.code) {
-            case op::add:
-                add_to(in.a, g);
-                add_to(in.b, g);
-                break;
-            case op::sub:
-                add_to(in.a, g);
-                add_to(in.b, g, true);
-                break;
-            case op::neg:
-                add_to(in.a, g, true);
-                break;
-            case op::mul:
-                add_to(in.a, b.mul(g, in.b));
-                add_to(in.b, b.mul(g, in.a));
-                break;
-            case op::div: {
-                const int share = b.div(g, in.b);
-                add_to(in.a, share);
-                add_to(in.b, b.mul(share, v), true);
-                break;
-            }
-            case op::ipow:
-                if (in.k > 0)  // k·a^(k-1)
-                    add_to(in.a, b.mul(g, b.mul(b.integer(in.k), b.ipow(in.a, in.k - 1))));
-                else  // k·v/a, as the tree sweep: -inf rather than NaN at a = 0
-                    add_to(in.a, b.mul(g, b.div(b.mul(b.integer(in.k), v), in.a)));
-                break;
-            case op::pow:
-                add_to(in.a, b.mul(g, b.mul(in.b, b.pow(in.a, b.sub(in.b, b.integer(1))))));
-                add_to(in.b, b.mul(g, b.mul(v, b.unary(function_code<ops::log>(), in.a))));
-                break;
-            case op::real_pow:
-                add_to(in.a, b.mul(g, b.mul(b.real_coefficient(in.b, in.k), b.real_pow(in.a, in.b, in.k + 1))));
-                break;
-            default:  // leaves, and the elementary functions by their chain rules
-                if (is_binary_function(in.code)) {
-                    const two_contributions c =
-                        binary_chain_rules<Binary>[static_cast<std::size_t>(in.code) - first_binary_function](b, g, in.a, in.b, v);
-                    add_to(in.a, c.first);
-                    add_to(in.b, c.second);
-                } else if (is_function(in.code)) {
-                    const int contribution = chain_rules<Unary>[static_cast<std::size_t>(in.code) -
-                                                         static_cast<std::size_t>(op::first_function)](b, g, in.a, v);
-                    if (contribution >= 0) add_to(in.a, contribution);
-                }
-                break;
-        }
+        if (g >= 0) sweep_instruction<Unary, Binary>(b, i, g, adjoint, nullptr);
     }
 }
+
+// The same sweep visiting only the instructions `root` reaches, in the same
+// order (largest id first, from a heap of the pending ones), for plans with
+// many roots: a Jacobian's m rows cost their own sweeps, not m sweeps over
+// the whole plan (Clang bounds a constant evaluation's steps). A run leaves
+// its adjoints for the caller to read and clears them at the start of the
+// next run, visiting only the entries it set.
+struct sparse_sweep {
+    buffer<int> adjoint;
+    buffer<int> pending;  // a max-heap of ids
+    buffer<int> visited;
+
+    constexpr void push(int id) {
+        std::size_t k = pending.size;
+        pending.push_back(id);
+        while (k > 0 && pending[(k - 1) / 2] < pending[k]) {
+            const int t = pending[k];
+            pending[k] = pending[(k - 1) / 2];
+            pending[(k - 1) / 2] = t;
+            k = (k - 1) / 2;
+        }
+    }
+    constexpr int pop() {
+        const int top = pending[0];
+        pending[0] = pending[--pending.size];
+        for (std::size_t k = 0;;) {
+            const std::size_t l = 2 * k + 1, r = l + 1;
+            std::size_t largest = k;
+            if (l < pending.size && pending[l] > pending[largest]) largest = l;
+            if (r < pending.size && pending[r] > pending[largest]) largest = r;
+            if (largest == k) break;
+            const int t = pending[k];
+            pending[k] = pending[largest];
+            pending[largest] = t;
+            k = largest;
+        }
+        return top;
+    }
+    template <class Unary = ops::elementary, class Binary = ops::binary>
+    constexpr void run(builder& b, int root, std::size_t end) {
+        adjoint.resize(end > adjoint.size ? end : adjoint.size, -1);
+        for (std::size_t k = 0; k < visited.size; ++k) adjoint[static_cast<std::size_t>(visited[k])] = -1;
+        visited.size = 0;
+        adjoint[static_cast<std::size_t>(root)] = b.integer(1);
+        push(root);
+        while (pending.size > 0) {
+            const int i = pop();
+            visited.push_back(i);
+            sweep_instruction<Unary, Binary>(b, static_cast<std::size_t>(i), adjoint[static_cast<std::size_t>(i)], adjoint,
+                                             this);
+        }
+    }
+};
+constexpr void push_pending(sparse_sweep& sweep, int id) { sweep.push(id); }
 
 // A plan with its outputs, sized exactly.
 template <std::size_t Size, std::size_t Outputs>
@@ -186,27 +251,40 @@ constexpr void compact(const builder& b, const buffer<int>& outputs, compacted& 
     for (std::size_t o = 0; o < outputs.size; ++o) out.outputs.push_back(renumbered[static_cast<std::size_t>(outputs[o])]);
 }
 
+// The partials of the value at `root` by each of the n variables (input
+// slots 0 ... n-1), from its adjoints, appended to the outputs.
+constexpr void append_partials(builder& b, const buffer<int>& adjoint, std::size_t n, buffer<int>& outputs) {
+    const int zero_id = b.integer(0);
+    for (std::size_t v = 0; v < n; ++v) {
+        const int id = b.find({op::input, static_cast<int>(v), 0, 0});
+        outputs.push_back(id < 0 || static_cast<std::size_t>(id) >= adjoint.size || adjoint[static_cast<std::size_t>(id)] < 0
+                              ? zero_id
+                              : adjoint[static_cast<std::size_t>(id)]);
+    }
+}
+
 // Appends the value of `root` and its partials by each of the n variables
-// (input slots 0 ... n-1) to the outputs: the reverse sweep, run once.
+// to the outputs: the reverse sweep, run once.
 constexpr void append_value_and_gradient(lowering& l, int root, std::size_t n, buffer<int>& outputs) {
     outputs.push_back(root);
     if (!l.supported) {  // nothing will run this plan (the tree sweep does)
         for (std::size_t i = 0; i < n; ++i) outputs.push_back(root);
         return;
     }
-    const std::size_t end = l.b.code.size;
     buffer<int> adjoint;
-    reverse_sweep(l.b, root, end, adjoint);
-    buffer<int> input_id(n, -1);
-    for (std::size_t i = 0; i < end; ++i)
-        if (l.b.code[i].code == op::input && static_cast<std::size_t>(l.b.code[i].a) < n)
-            input_id[static_cast<std::size_t>(l.b.code[i].a)] = static_cast<int>(i);
-    const int zero_id = l.b.integer(0);
-    for (std::size_t v = 0; v < n; ++v) {
-        const int id = input_id[v];
-        outputs.push_back(id < 0 || adjoint[static_cast<std::size_t>(id)] < 0 ? zero_id
-                                                                               : adjoint[static_cast<std::size_t>(id)]);
+    reverse_sweep(l.b, root, l.b.code.size, adjoint);
+    append_partials(l.b, adjoint, n, outputs);
+}
+// The same for one of many roots (a Jacobian's rows), with a sweep that
+// visits only what this root reaches.
+constexpr void append_value_and_gradient(lowering& l, int root, std::size_t n, buffer<int>& outputs, sparse_sweep& sweep) {
+    outputs.push_back(root);
+    if (!l.supported) {
+        for (std::size_t i = 0; i < n; ++i) outputs.push_back(root);
+        return;
     }
+    sweep.run(l.b, root, l.b.code.size);
+    append_partials(l.b, sweep.adjoint, n, outputs);
 }
 
 // Outputs: (when E is not void) the value and ∂/∂ each of Vars, then the
@@ -232,20 +310,26 @@ struct entries_plan_builder {
     }
 };
 
-// The size of a builder's plan: a constant evaluation of its own, so that the
-// plan's array can be sized exactly.
+// The size of a builder's plan, so that the plan's array can be sized
+// exactly: a variable of its own, whose constant evaluation Clang bounds
+// apart from the plan's (as a constexpr local of compile_plan the two builds
+// counted against one bound of steps, and a 64-variable Hessian passed it).
+// (A function called by the variable: GCC took 4 % longer over a 32-variable
+// gradient with the build in a lambda initialising it.)
 template <class Builder>
-constexpr std::size_t plan_size() {
+constexpr std::size_t count_plan_instructions() {
     compacted c;
     int numbers = 0, extras = 0;
     bool supported = true;
     Builder::build(c, numbers, extras, supported);
     return c.code.size;
 }
+template <class Builder>
+inline constexpr std::size_t plan_size = count_plan_instructions<Builder>();
 
 template <class Builder>
 constexpr auto compile_plan() {
-    constexpr std::size_t size = plan_size<Builder>();
+    constexpr std::size_t size = plan_size<Builder>;
     compacted c;
     int numbers = 0, extras = 0;
     bool supported = true;

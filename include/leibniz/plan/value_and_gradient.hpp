@@ -72,7 +72,7 @@ LEIBNIZ_INLINE constexpr auto gather_inputs_of(const Env& env) {
     gather_variables(Vars{}, typename inputs_read<Plan, n>::type{}, std::make_index_sequence<n>{}, env, inputs.data());
     if constexpr (WithExtras && extras > 0) {
         T* out = inputs.data() + n;
-        (gather_extras<Vars, T>(walk{}, static_cast<const Nodes*>(nullptr), env, out), ...);
+        in_order{(gather_extras<Vars, T>(walk{}, static_cast<const Nodes*>(nullptr), env, out), 0)...};
     }
     return inputs;
 }

@@ -68,7 +68,7 @@ struct listed;
 template <class... V>
 struct listed<variable_pack<V...>> {
     template <class W>
-    static constexpr bool has = (std::is_same_v<W, V> || ...);
+    static constexpr bool has = detail::any_true<std::is_same_v<W, V>...>;
 };
 
 // A double as a C literal that reads back as the same double.

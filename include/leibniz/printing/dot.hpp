@@ -229,7 +229,7 @@ int vertex_of(graph& g, const Value& value, const mul<F...>& p) {
     } else {
         std::vector<int> factors;
         [&]<std::size_t... I>(std::index_sequence<I...>) {
-            (factors.push_back(factor_vertex(g, value, get<I>(p.factors))), ...);
+            detail::in_order{(factors.push_back(factor_vertex(g, value, get<I>(p.factors))), 0)...};
         }(std::index_sequence_for<F...>{});
         vertex v = make(p, value, "\xC3\x97");  // ×
         for (int f : factors) operand(v, f);
@@ -266,7 +266,7 @@ int vertex_of(graph& g, const Value& value, const add<H, Terms...>& s) {
                 operand(v, m, "\xC3\x97" + (t.coefficient.is_negative() ? "(" + number_label(t.coefficient) + ")"
                                                                           : number_label(t.coefficient)));
         };
-        (one_term(get<I>(s.terms)), ...);
+        detail::in_order{(one_term(get<I>(s.terms)), 0)...};
     }(std::index_sequence_for<Terms...>{});
     return g.add(std::move(v));
 }

@@ -184,7 +184,7 @@ std::string scaled(const number& magnitude, const M& m) {
                     else
                         append_factor(denominator, power_text(f.base, -E, denominator_alone));
                 };
-                (one_factor(get<I>(p.factors)), ...);
+                detail::in_order{(one_factor(get<I>(p.factors)), 0)...};
             }(std::index_sequence_for<B...>{});
         }(m);
     } else {
@@ -269,7 +269,7 @@ std::string node(const add<H, Terms...>& s) {
             negative[J] = t.coefficient.is_negative();
             if (visible[J]) items[J] = scaled(negative[J] ? -t.coefficient : t.coefficient, t.monomial);
         };
-        (one_term(std::integral_constant<std::size_t, I>{}), ...);
+        detail::in_order{(one_term(std::integral_constant<std::size_t, I>{}), 0)...};
     }(std::index_sequence_for<Terms...>{});
     bool any_term = false;
     for (std::size_t i = 0; i < n; ++i) any_term = any_term || visible[i];

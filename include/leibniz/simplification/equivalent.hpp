@@ -55,7 +55,7 @@ constexpr bool same_monomial(const A& a, const B& b);
 template <class Tuple, class F>
 constexpr void visit_at(const Tuple& t, std::size_t i, F&& f) {
     [&]<std::size_t... I>(std::index_sequence<I...>) {
-        ((i == I ? (f(get<I>(t)), 0) : 0), ...);
+        in_order{(i == I ? (f(get<I>(t)), 0) : 0)...};
     }(std::make_index_sequence<size_of<Tuple>>{});
 }
 
@@ -124,13 +124,11 @@ constexpr number constant_of(const List& list);
 
 // Can a sum's terms cancel by value? Two with one monomial type (a - a), or
 // one whose coefficient is a stored number (0*a).
-template <class T, class... U>
-inline constexpr int count_of = (0 + ... + int(std::is_same_v<T, U>));
 template <class S>
 inline constexpr bool may_cancel = false;
 template <bool H, coefficient_kind... K, class... M>
 inline constexpr bool may_cancel<add<H, term<K, M>...>> =
-    ((K == coefficient_kind::stored) || ...) || ((count_of<M, M...> > 1) || ...);
+    any_true<(K == coefficient_kind::stored)...> || any_true<(count_in<M, M...> > 1)...>;
 
 template <class List>
 constexpr exact_number cancelled_value(const List& list);
@@ -540,15 +538,15 @@ constexpr auto spliced(const P& p, const M& m) {
 template <class S>
 inline constexpr bool like_terms_sum = false;
 template <bool H, class T, class... U>
-inline constexpr bool like_terms_sum<add<H, T, U...>> = sizeof...(U) > 0 && (std::is_same_v<T, U> && ...);
+inline constexpr bool like_terms_sum<add<H, T, U...>> = sizeof...(U) > 0 && all_true<std::is_same_v<T, U>...>;
 template <class P>
 inline constexpr bool has_like_terms_factor = false;
 template <class... B, int... N>
-inline constexpr bool has_like_terms_factor<mul<factor<B, N>...>> = (like_terms_sum<B> || ...);
+inline constexpr bool has_like_terms_factor<mul<factor<B, N>...>> = any_true<like_terms_sum<B>...>;
 
 // flattened's step for factor K (a function of its own rather than a lambda
-// in the fold over K: nvcc's front end rejects the pack K named inside a
-// lambda nested in the fold, "parameter pack was referenced but not expanded").
+// in the list over K: nvcc's front end rejects the pack K named inside a
+// lambda nested in the list, "parameter pack was referenced but not expanded").
 template <std::size_t K, class P, class Compare>
 constexpr void flatten_factor(const P& p, number& mine, number& other, Compare& compare, bool& tried, bool& same) {
     const auto& f = get<K>(p.factors);
@@ -584,7 +582,7 @@ constexpr bool flattened(const P& p, number& mine, number& other, Compare compar
     constexpr std::size_t n = size_of<decltype(p.factors)>;
     bool tried = false, same = false;
     [&]<std::size_t... K>(std::index_sequence<K...>) {
-        (flatten_factor<K>(p, mine, other, compare, tried, same), ...);
+        in_order{(flatten_factor<K>(p, mine, other, compare, tried, same), 0)...};
     }(std::make_index_sequence<n>{});
     return same;
 }
@@ -708,10 +706,10 @@ inline constexpr bool may_be_number<real_power<X>> = true;
 template <class X, class E>
 inline constexpr bool may_be_number<power<X, E>> = may_be_number<X> || may_be_number<E>;
 template <class... B, int... N>
-inline constexpr bool may_be_number<mul<factor<B, N>...>> = (may_be_number<B> && ...);
+inline constexpr bool may_be_number<mul<factor<B, N>...>> = all_true<may_be_number<B>...>;
 template <bool H, coefficient_kind... K, class... M>
 inline constexpr bool may_be_number<add<H, term<K, M>...>> =
-    (may_be_number<M> && ...) || may_cancel<add<H, term<K, M>...>>;
+    all_true<may_be_number<M>...> || may_cancel<add<H, term<K, M>...>>;
 
 // A product of one sum S (to the first power) and factors that may be
 // numbers: ((x*y)^y)^0*(a + b), which is a + b by value, the power's exponent
@@ -722,7 +720,8 @@ template <class P>
 inline constexpr bool is_scaled_sum_product = false;
 template <class... B, int... N>
 inline constexpr bool is_scaled_sum_product<mul<factor<B, N>...>> =
-    (0 + ... + int(is_plain_sum_factor<B, N>)) == 1 && ((is_plain_sum_factor<B, N> || may_be_number<B>) && ...);
+    count_in<std::true_type, std::bool_constant<is_plain_sum_factor<B, N>>...> == 1 &&
+    all_true<(is_plain_sum_factor<B, N> || may_be_number<B>)...>;
 template <class E>
 inline constexpr bool is_scaled_sum = is_scaled_sum_product<E>;
 template <coefficient_kind K, class M>

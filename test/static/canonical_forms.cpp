@@ -72,6 +72,15 @@ static_assert(lz::equivalent(y * lz::pow(1 / y * y, y) * lz::log(1 / y * y), lz:
 static_assert(lz::equivalent(x * lz::pow(1 / y * y, y), x));
 static_assert(lz::equivalent(lz::cos(1 / y * y - 1) + x, x + 1));
 static_assert(!lz::equivalent(x * lz::pow(1 / y * y, y), 2 * x));
+// Powers with a stored integer exponent nest through one-factor products:
+// (u^-3)^(1/z*z) is u^-3, so z over it is z·u^3 (found by the differential
+// suite in z/pow(pow<-3>(pow(z, -0.5)), 1/z*z) against the same with z/z,
+// seed 07cb587f13f9-clang e00077; corpus r014 keeps the expression).
+static_assert(lz::equivalent(z / lz::pow(lz::pow<-3>(lz::pow(z, -0.5)), z / z),
+                             z / lz::pow(lz::pow<-3>(lz::pow(z, -0.5)), 1 / z * z)));
+static_assert(lz::equivalent(lz::pow(lz::pow<2>(lz::pow<-3>(lz::sin(z))), 1 / z * z), lz::pow<-6>(lz::sin(z))));
+static_assert(!lz::equivalent(z / lz::pow(lz::pow<-3>(lz::pow(z, -0.5)), 1 / z * z),
+                              z / lz::pow(lz::pow<-2>(lz::pow(z, -0.5)), 1 / z * z)));
 // A sum factor that is one term by value: like terms whose shapes carry
 // numbers stay apart in the canonical form (a + a below, 2*y inside a), so a
 // product may hold the sum a + a where another form holds 2*a. Found by the

@@ -383,22 +383,42 @@ constexpr int integer_exponent(const P& p) {  // 0 when e is not a stored intege
     return 0;
 }
 
+// A node as base^m with m an integer: through powers with a stored integer
+// exponent and products of one factor, nested ((z^-0.5)^-3)^(1/z*z) is
+// (z^-0.5)^-3 is z^-0.5 to the 3 ... as deep as they go; `visit(base, m)`.
+template <class Single>
+inline constexpr bool is_single_factor_product = false;
+template <class X, int N>
+inline constexpr bool is_single_factor_product<mul<factor<X, N>>> = true;
+template <class Node, class Visit>
+constexpr void visit_peeled(const Node& n, int multiplier, Visit&& visit) {
+    constexpr int bound = 1000000;  // a multiplier past it stops the peeling (no overflow)
+    if constexpr (is_power_node<Node> || is_real_power_node<Node>) {
+        const int k = integer_exponent(n);
+        if (k != 0 && multiplier < bound && multiplier > -bound) {
+            visit_peeled(n.base, multiplier * k, visit);
+            return;
+        }
+    } else if constexpr (is_single_factor_product<Node>) {
+        if (multiplier < bound && multiplier > -bound) {
+            const auto& f = get<0>(n.factors);
+            visit_peeled(f.base, multiplier * exponent_of(f), visit);
+            return;
+        }
+    }
+    visit(n, multiplier);
+}
+
 template <class F>
 constexpr int effective_exponent(const F& f) {
-    const int k = integer_exponent(f.base);
-    return k != 0 ? exponent_of(f) * k : exponent_of(f);
+    int m = 0;
+    visit_peeled(f.base, exponent_of(f), [&](const auto&, int multiplier) { m = multiplier; });
+    return m;
 }
 
 template <class F, class Visit>
 constexpr void visit_effective_base(const F& f, Visit&& visit) {
-    using Base = std::remove_cvref_t<decltype(f.base)>;
-    if constexpr (is_power_node<Base> || is_real_power_node<Base>) {
-        if (integer_exponent(f.base) != 0) {
-            visit(f.base.base);
-            return;
-        }
-    }
-    visit(f.base);
+    visit_peeled(f.base, exponent_of(f), [&](const auto& base, int) { visit(base); });
 }
 
 // The factors of a and b pair up, exactly or (sum factors) up to a ratio.

@@ -20,7 +20,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # make: cmake only recommends it, and apt runs without recommends here.
 bash scripts/ensure-packages.sh \
   cmake ninja-build make g++ clang libclang-rt-14-dev libboost1.81-dev libboost-test1.81-dev python3-sympy \
-  libeigen3-dev libmpfr-dev libgmp-dev pkg-config openmpi-bin libopenmpi-dev libboost-mpi1.81-dev git
+  libeigen3-dev libmpfr-dev libgmp-dev pkg-config openmpi-bin libopenmpi-dev libboost-mpi1.81-dev git valgrind
 
 run_presets() {  # preset...: configure, build, test, report, one after another
   local preset

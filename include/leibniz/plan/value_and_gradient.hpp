@@ -170,19 +170,27 @@ LEIBNIZ_FLATTEN constexpr void sum_over_samples(const L& loss, const Data& data,
         gradient = total.gradient;
         return;
     }
-    value = T(0);
-    for (T& g : gradient) g = T(0);
+    // Each sample reads a copy of the inputs, and the sums are locals: the
+    // branch above takes `inputs` by reference, and GCC kept it in memory,
+    // storing every sample's data there (2.6x a hand-written loop's
+    // instructions over 1000 samples of a squared error, which it vectorises).
+    T value_sum = T(0);
+    std::array<T, Vars::size> gradient_sum;
+    for (T& g : gradient_sum) g = T(0);
     for (std::size_t i = 0; i < data.size; ++i) {
+        auto own = inputs;
         if constexpr (P.extras > 0) {
-            T* out = inputs.data() + Vars::size;
+            T* out = own.data() + Vars::size;
             gather_extras<Vars, T>(walk{}, static_cast<const L*>(nullptr), SampleEnv{env, data, i}, out);
         }
         T v{};
         std::array<T, Vars::size> g{};
-        run_gradient_plan<T, Vars, L>(inputs.data(), numbers.view(), v, g);
-        value = value + v;
-        for (std::size_t c = 0; c < Vars::size; ++c) gradient[c] = gradient[c] + g[c];
+        run_gradient_plan<T, Vars, L>(own.data(), numbers.view(), v, g);
+        value_sum = value_sum + v;
+        for (std::size_t c = 0; c < Vars::size; ++c) gradient_sum[c] = gradient_sum[c] + g[c];
     }
+    value = value_sum;
+    gradient = gradient_sum;
 }
 
 // The symmetric matrix from its upper triangle (i <= j, row by row) at

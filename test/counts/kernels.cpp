@@ -48,13 +48,14 @@ constexpr auto himmelblau = lz::pow<2>(x * x + y - 11) + lz::pow<2>(x + y * y - 
 constexpr auto himmelblau_vg = lz::value_and_gradient(himmelblau, x, y);
 constexpr auto himmelblau_vgh = lz::value_gradient_hessian(himmelblau, x, y);
 
-// Rosenbrock in 8 variables, bound as a pack.
+// Rosenbrock in 8 variables, bound as a pack (its gradient and its Hessian).
 constexpr std::size_t n = 8;
 constexpr auto xs = lz::vars<"x", n>;
 constexpr auto rosenbrock = lz::sum<n - 1>([](auto i) {
     return 100 * lz::pow<2>(std::get<i + 1>(xs) - lz::pow<2>(std::get<i>(xs))) + lz::pow<2>(1 - std::get<i>(xs));
 });
 constexpr auto rosenbrock_gradient = lz::gradient(rosenbrock, xs);
+constexpr auto rosenbrock_hessian = lz::hessian(rosenbrock, xs);
 
 // The mean squared error of a line over 1000 samples, as a function of its
 // slope and intercept.
@@ -164,6 +165,34 @@ LEIBNIZ_KERNEL(rosenbrock_gradient_once) {
     }
     sink = s;
 }
+LEIBNIZ_KERNEL(rosenbrock_hessian_hand) {
+    double s = 0;
+    std::array<double, n> p{};
+    std::array<std::array<double, n>, n> h{};
+    for (std::size_t i = 0; i < points; ++i) {
+        for (std::size_t k = 0; k < n; ++k) p[k] = k % 2 ? in.b[(i + k) % points] : in.a[(i + k) % points];
+        for (auto& row : h) row.fill(0);
+        for (std::size_t k = 0; k + 1 < n; ++k) {
+            h[k][k] += 1200 * p[k] * p[k] - 400 * p[k + 1] + 2;
+            h[k][k + 1] = h[k + 1][k] = -400 * p[k];
+            h[k + 1][k + 1] += 200;
+        }
+        for (const auto& row : h)
+            for (double v : row) s += v;
+    }
+    sink = s;
+}
+LEIBNIZ_KERNEL(rosenbrock_hessian_once) {
+    double s = 0;
+    std::array<double, n> p{};
+    for (std::size_t i = 0; i < points; ++i) {
+        for (std::size_t k = 0; k < n; ++k) p[k] = k % 2 ? in.b[(i + k) % points] : in.a[(i + k) % points];
+        const auto h = rosenbrock_hessian(xs = p);
+        for (const auto& row : h)
+            for (double v : row) s += v;
+    }
+    sink = s;
+}
 LEIBNIZ_KERNEL(mse_gradient_hand) {
     const std::vector<double>&xv = column(false), &yv = column(true);
     double s = 0;
@@ -219,6 +248,8 @@ int main(int argc, char** argv) {
         {"himmelblau_hessian_in_place", kernel_himmelblau_hessian_in_place},
         {"rosenbrock_gradient_hand", kernel_rosenbrock_gradient_hand},
         {"rosenbrock_gradient_once", kernel_rosenbrock_gradient_once},
+        {"rosenbrock_hessian_hand", kernel_rosenbrock_hessian_hand},
+        {"rosenbrock_hessian_once", kernel_rosenbrock_hessian_once},
         {"mse_gradient_hand", kernel_mse_gradient_hand},
         {"mse_gradient_once", kernel_mse_gradient_once},
         {"huber_gradient_hand", kernel_huber_gradient_hand},

@@ -2,16 +2,14 @@
 // std::array<T, n> and std::array<std::array<T, n>, n>; value_and_gradient and
 // value_gradient_hessian return the value with them.
 //
-// The value and the gradient come from one shared forward and backward sweep
-// (evaluation/shared.hpp): their cost is a small constant factor of the
-// value's, whatever n. (Within one tree the sweep visits each node once; a
-// memo by shape pays only where several trees are evaluated together, and
-// finding the shared shapes of a large tree costs compile time: 5 s of a
-// 64-variable Rosenbrock gradient's 10 s on Clang 14 before it was left out
-// here.) The Hessian's entries are the symbolic second partials
-// (upper triangle, built once when the callable is made), evaluated through
-// the same sweep's memo, so a subexpression such as x^2 is computed once for
-// the value, the gradient and every entry.
+// Each runs the expression's plan (plan/): the value's instructions, a
+// reverse sweep over them for the gradient, and for the Hessian one more
+// reverse sweep per partial, over what that partial's instructions reach; a
+// subexpression is computed once for all of them. An expression holding a
+// branch or a mean over samples goes through the tree sweep instead
+// (evaluation/shared.hpp), with the Hessian's entries as symbolic second
+// partials (the upper triangle, built when the callable is made) evaluated
+// through the sweep's memo.
 #pragma once
 
 #include <leibniz/detail/tuple.hpp>
@@ -219,11 +217,43 @@ struct gradient_function {
     }
 };
 
+namespace detail {
+// What a Hessian evaluator keeps besides f: nothing where the plan evaluates
+// f (its second partials are instructions of the plan); else (a branch or a
+// mean over samples) the upper triangle of symbolic second partials, which
+// the tree sweep evaluates.
+struct no_symbolic_entries {};
+template <class E, class Vars, bool Planned = plan::has_gradient_plan<E, Vars>>
+struct hessian_entries {
+    using type = no_symbolic_entries;
+    static constexpr type make(const E&) { return {}; }
+};
+template <class E, class Vars>
+struct hessian_entries<E, Vars, false> {
+    using type = decltype(second_partials(std::declval<E>(), Vars{}));
+    static constexpr type make(const E& f) { return second_partials(f, Vars{}); }
+};
+
+template <class T, class Vars, class E, class Entries, class Env>
+LEIBNIZ_INLINE constexpr auto value_gradient_hessian_of(const E& f, const Entries& entries, const Env& env) {
+    if constexpr (std::is_same_v<Entries, no_symbolic_entries>) {
+        value_gradient_hessian_result<T, Vars::size> r;  // every element written by the plan
+        plan::hessian_of<T, Vars, true>(f, env, &r.value, &r.gradient, r.hessian);
+        return r;
+    } else {
+        memo<T, typename memo_shapes<E, Entries>::type> m;
+        const auto vg = sweep_gradient<T, Vars>(f, env, m);
+        return value_gradient_hessian_result<T, Vars::size>{vg.value, vg.gradient,
+                                                             sweep_hessian<T, Vars::size>(entries, env, m)};
+    }
+}
+}  // namespace detail
+
 template <class E, class Vars>
 struct value_gradient_hessian_function {
-    using entries_type = decltype(detail::second_partials(std::declval<E>(), Vars{}));
+    using entries_type = typename detail::hessian_entries<E, Vars>::type;
     E f;
-    entries_type entries;  // the upper triangle of second partials, symbolic
+    entries_type entries;  // (a branch or a mean) the upper triangle of second partials, symbolic
 
     template <class... Sources>
     LEIBNIZ_INLINE constexpr auto operator()(const Sources&... sources) const {
@@ -232,16 +262,7 @@ struct value_gradient_hessian_function {
                 if constexpr (detail::no_environment<decltype(env)>) {
                     return value_gradient_hessian_result<T, Vars::size>{};
                 } else {
-                    if constexpr (detail::plan::has_entries_plan<E, Vars, entries_type>) {
-                        value_gradient_hessian_result<T, Vars::size> r;  // every element written by the plan
-                        detail::plan::hessian_by_plan<T, Vars>(&f, entries, env, &r.value, &r.gradient, r.hessian);
-                        return r;
-                    } else {
-                        detail::memo<T, typename detail::memo_shapes<E, entries_type>::type> m;
-                        const auto vg = detail::sweep_gradient<T, Vars>(f, env, m);
-                        return value_gradient_hessian_result<T, Vars::size>{
-                            vg.value, vg.gradient, detail::sweep_hessian<T, Vars::size>(entries, env, m)};
-                    }
+                    return detail::value_gradient_hessian_of<T, Vars>(f, entries, env);
                 }
             },
             sources...);
@@ -250,8 +271,9 @@ struct value_gradient_hessian_function {
 
 template <class E, class Vars>
 struct hessian_function {
-    using entries_type = decltype(detail::second_partials(std::declval<E>(), Vars{}));
-    entries_type entries;
+    using entries_type = typename detail::hessian_entries<E, Vars>::type;
+    E f;
+    entries_type entries;  // (a branch or a mean) the upper triangle of second partials, symbolic
 
     template <class... Sources>
     LEIBNIZ_INLINE constexpr auto operator()(const Sources&... sources) const {
@@ -259,17 +281,14 @@ struct hessian_function {
             [&]<class T>(std::type_identity<T>, const auto& env) LEIBNIZ_INLINE {
                 if constexpr (detail::no_environment<decltype(env)>) {
                     return std::array<std::array<T, Vars::size>, Vars::size>{};
+                } else if constexpr (std::is_same_v<entries_type, detail::no_symbolic_entries>) {
+                    std::array<std::array<T, Vars::size>, Vars::size> h;  // every element written by the plan
+                    detail::plan::hessian_of<T, Vars, false>(f, env, static_cast<T*>(nullptr),
+                                                             static_cast<std::array<T, Vars::size>*>(nullptr), h);
+                    return h;
                 } else {
-                    if constexpr (detail::plan::has_entries_plan<void, Vars, entries_type>) {
-                        std::array<std::array<T, Vars::size>, Vars::size> h;  // every element written by the plan
-                        detail::plan::hessian_by_plan<T, Vars, void>(static_cast<const void*>(nullptr), entries, env,
-                                                                     static_cast<T*>(nullptr),
-                                                                     static_cast<std::array<T, Vars::size>*>(nullptr), h);
-                        return h;
-                    } else {
-                        detail::memo<T, typename detail::memo_shapes<zero, entries_type>::type> m;
-                        return detail::sweep_hessian<T, Vars::size>(entries, env, m);
-                    }
+                    detail::memo<T, typename detail::memo_shapes<zero, entries_type>::type> m;
+                    return detail::sweep_hessian<T, Vars::size>(entries, env, m);
                 }
             },
             sources...);
@@ -288,7 +307,7 @@ template <Expression E, class... Vars>
 constexpr auto hessian(const E& f, Vars...) {
     detail::check_differentiation_variables<std::remove_cvref_t<Vars>...>();
     using V = detail::flattened_variables<Vars...>;
-    return hessian_function<E, V>{detail::second_partials(f, V{})};
+    return hessian_function<E, V>{f, detail::hessian_entries<E, V>::make(f)};
 }
 
 // value_and_gradient(f, x, y)(x = 1.0, y = 2.0): .value and .gradient (structured bindings work).
@@ -303,7 +322,7 @@ template <Expression E, class... Vars>
 constexpr auto value_gradient_hessian(const E& f, Vars...) {
     detail::check_differentiation_variables<std::remove_cvref_t<Vars>...>();
     using V = detail::flattened_variables<Vars...>;
-    return value_gradient_hessian_function<E, V>{f, detail::second_partials(f, V{})};
+    return value_gradient_hessian_function<E, V>{f, detail::hessian_entries<E, V>::make(f)};
 }
 
 }  // namespace leibniz

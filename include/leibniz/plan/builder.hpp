@@ -16,7 +16,9 @@ namespace leibniz::detail::plan {
 
 struct builder {
     buffer<instruction> code;
-    buffer<bool> constant_like;  // no input among its operands (numbers and integers only)
+    // The largest input slot among an instruction's operands, transitively;
+    // -1 for none (numbers and integers only: "constant-like").
+    buffer<int> reach;
     buffer<int> table;  // open addressing: instruction ids, -1 empty
     std::size_t mask = 0;
 
@@ -31,7 +33,6 @@ struct builder {
     constexpr void rehash(std::size_t slots) {
         table.size = 0;
         table.resize(slots, -1);
-        for (std::size_t s = 0; s < slots; ++s) table[s] = -1;
         mask = slots - 1;
         for (std::size_t id = 0; id < code.size; ++id) place(static_cast<int>(id));
     }
@@ -57,8 +58,10 @@ struct builder {
         const int id = static_cast<int>(code.size);
         code.push_back(i);
         const int count = operand_count(i.code);
-        constant_like.push_back(i.code != op::input && (count < 1 || constant_like[static_cast<std::size_t>(i.a)]) &&
-                                (count < 2 || constant_like[static_cast<std::size_t>(i.b)]));
+        int r = i.code == op::input ? i.a : -1;
+        if (count >= 1 && reach[static_cast<std::size_t>(i.a)] > r) r = reach[static_cast<std::size_t>(i.a)];
+        if (count >= 2 && reach[static_cast<std::size_t>(i.b)] > r) r = reach[static_cast<std::size_t>(i.b)];
+        reach.push_back(r);
         table[s] = id;
         return id;
     }
@@ -80,7 +83,8 @@ struct builder {
     }
     constexpr bool is_integer(int id) const { return at(id).code == op::integer; }
     constexpr bool is_negation(int id) const { return at(id).code == op::neg; }
-    constexpr bool is_constant_like(int id) const { return constant_like[static_cast<std::size_t>(id)]; }
+    constexpr bool is_constant_like(int id) const { return reach[static_cast<std::size_t>(id)] < 0; }
+    constexpr int reach_of(int id) const { return reach[static_cast<std::size_t>(id)]; }
     // An integer 2^m (m >= 1) or its negative: multiplying by it is exact, so it may move across a product.
     constexpr bool is_exact_scale(int id) const {
         if (!is_integer(id)) return false;
@@ -102,39 +106,52 @@ struct builder {
     // a + (-b) is a - b by definition, (-a)·b is -(a·b), and scaling by 2^m
     // commutes with rounding (barring overflow), so a plan's value stays
     // bitwise the expression's value.
+    // (Each reads its operands' instructions once: Clang counts every call of
+    // a constant evaluation, and these run for every instruction built.)
     constexpr int add(int a, int b) {
-        if (is_integer(a, 0)) return b;
-        if (is_integer(b, 0)) return a;
-        if (is_integer(a) && is_integer(b)) return integer(at(a).k + at(b).k);
-        if (is_negation(b)) return sub(a, at(b).a);
-        if (is_negation(a)) return sub(b, at(a).a);
+        const instruction x = at(a);
+        const instruction y = at(b);
+        const bool xi = x.code == op::integer, yi = y.code == op::integer;
+        if (xi && x.k == 0) return b;
+        if (yi && y.k == 0) return a;
+        if (xi && yi) return integer(x.k + y.k);
+        if (y.code == op::neg) return sub(a, y.a);
+        if (x.code == op::neg) return sub(b, x.a);
         return intern({op::add, a, b, 0});
     }
     constexpr int sub(int a, int b) {
-        if (is_integer(b, 0)) return a;
-        if (is_integer(a, 0)) return neg(b);
-        if (is_integer(a) && is_integer(b)) return integer(at(a).k - at(b).k);
-        if (is_negation(b)) return add(a, at(b).a);
+        const instruction x = at(a);
+        const instruction y = at(b);
+        const bool xi = x.code == op::integer, yi = y.code == op::integer;
+        if (yi && y.k == 0) return a;
+        if (xi && x.k == 0) return neg(b);
+        if (xi && yi) return integer(x.k - y.k);
+        if (y.code == op::neg) return add(a, y.a);
         return intern({op::sub, a, b, 0});
     }
     constexpr int neg(int a) {
-        if (is_integer(a)) return integer(-at(a).k);
-        if (at(a).code == op::neg) return at(a).a;
+        const instruction x = at(a);
+        if (x.code == op::integer) return integer(-x.k);
+        if (x.code == op::neg) return x.a;
         return intern({op::neg, a, 0, 0});
     }
     constexpr int mul(int a, int b) {
-        if (is_integer(a, 1)) return b;
-        if (is_integer(b, 1)) return a;
-        if (is_integer(a, -1)) return neg(b);
-        if (is_integer(b, -1)) return neg(a);
-        if (is_integer(a) && is_integer(b)) return integer(at(a).k * at(b).k);
-        if (is_negation(a)) return neg(mul(at(a).a, b));
-        if (is_negation(b)) return neg(mul(a, at(b).a));
+        const instruction x = at(a);
+        const instruction y = at(b);
+        const bool xi = x.code == op::integer, yi = y.code == op::integer;
+        if (xi && x.k == 1) return b;
+        if (yi && y.k == 1) return a;
+        if (xi && x.k == -1) return neg(b);
+        if (yi && y.k == -1) return neg(a);
+        if (xi && yi) return integer(x.k * y.k);
+        if (x.code == op::neg) return neg(mul(x.a, b));
+        if (y.code == op::neg) return neg(mul(a, y.a));
         // c·(2^m·y) as (c·2^m)·y for c free of inputs: the constant part folds
         // when the expression is known (100·(2·d) becomes 200·d).
-        if (is_constant_like(a) && !is_constant_like(b)) {
+        const bool xc = is_constant_like(a), yc = is_constant_like(b);
+        if (xc && !yc) {
             if (const int moved = move_scale(a, b); moved >= 0) return moved;
-        } else if (is_constant_like(b) && !is_constant_like(a)) {
+        } else if (yc && !xc) {
             if (const int moved = move_scale(b, a); moved >= 0) return moved;
         }
         return intern({op::mul, a, b, 0});

@@ -92,35 +92,44 @@ constexpr void push_pending(sparse_sweep& sweep, int id);
 
 // One instruction's contributions to its operands' adjoints, given its own
 // adjoint g; a sparse sweep (when given) is told of each operand whose
-// adjoint was unset.
+// adjoint was unset. Only operands that reach an input slot >= first_slot
+// get one: the others' adjoints reach no input that is wanted (numbers
+// alone, for a gradient; for row j of a Hessian, the inputs before j, whose
+// entries are row i < j's). The outputs are the same instructions; not
+// computing the rest keeps a Hessian's sweeps, one per partial, within
+// Clang's steps.
 template <class Unary, class Binary>
-constexpr void sweep_instruction(builder& b, std::size_t i, int g, buffer<int>& adjoint, sparse_sweep* sparse) {
+constexpr void sweep_instruction(builder& b, std::size_t i, int g, buffer<int>& adjoint, sparse_sweep* sparse,
+                                 int first_slot) {
     const instruction in = b.code[i];
     const int v = static_cast<int>(i);
     auto add_to = [&](int target, int contribution, bool negative = false) {
         if (sparse && adjoint[static_cast<std::size_t>(target)] < 0) push_pending(*sparse, target);
         accumulate(b, adjoint, target, contribution, negative);
     };
+    const bool want_a = operand_count(in.code) >= 1 && b.reach_of(in.a) >= first_slot;
+    const bool want_b = operand_count(in.code) >= 2 && b.reach_of(in.b) >= first_slot;
+    if (!want_a && !want_b) return;
     switch (in.code) {
         case op::add:
-            add_to(in.a, g);
-            add_to(in.b, g);
+            if (want_a) add_to(in.a, g);
+            if (want_b) add_to(in.b, g);
             break;
         case op::sub:
-            add_to(in.a, g);
-            add_to(in.b, g, true);
+            if (want_a) add_to(in.a, g);
+            if (want_b) add_to(in.b, g, true);
             break;
         case op::neg:
             add_to(in.a, g, true);
             break;
         case op::mul:
-            add_to(in.a, b.mul(g, in.b));
-            add_to(in.b, b.mul(g, in.a));
+            if (want_a) add_to(in.a, b.mul(g, in.b));
+            if (want_b) add_to(in.b, b.mul(g, in.a));
             break;
         case op::div: {
             const int share = b.div(g, in.b);
-            add_to(in.a, share);
-            add_to(in.b, b.mul(share, v), true);
+            if (want_a) add_to(in.a, share);
+            if (want_b) add_to(in.b, b.mul(share, v), true);
             break;
         }
         case op::ipow:
@@ -130,18 +139,18 @@ constexpr void sweep_instruction(builder& b, std::size_t i, int g, buffer<int>& 
                 add_to(in.a, b.mul(g, b.div(b.mul(b.integer(in.k), v), in.a)));
             break;
         case op::pow:
-            add_to(in.a, b.mul(g, b.mul(in.b, b.pow(in.a, b.sub(in.b, b.integer(1))))));
-            add_to(in.b, b.mul(g, b.mul(v, b.unary(function_code<ops::log>(), in.a))));
+            if (want_a) add_to(in.a, b.mul(g, b.mul(in.b, b.pow(in.a, b.sub(in.b, b.integer(1))))));
+            if (want_b) add_to(in.b, b.mul(g, b.mul(v, b.unary(function_code<ops::log>(), in.a))));
             break;
         case op::real_pow:
             add_to(in.a, b.mul(g, b.mul(b.real_coefficient(in.b, in.k), b.real_pow(in.a, in.b, in.k + 1))));
             break;
-        default:  // leaves, and the elementary functions by their chain rules
+        default:  // the elementary functions by their chain rules
             if (is_binary_function(in.code)) {
                 const two_contributions c =
                     binary_chain_rules<Binary>[static_cast<std::size_t>(in.code) - first_binary_function](b, g, in.a, in.b, v);
-                add_to(in.a, c.first);
-                add_to(in.b, c.second);
+                if (want_a) add_to(in.a, c.first);
+                if (want_b) add_to(in.b, c.second);
             } else if (is_function(in.code)) {
                 const int contribution = chain_rules<Unary>[static_cast<std::size_t>(in.code) -
                                                      static_cast<std::size_t>(op::first_function)](b, g, in.a, v);
@@ -160,7 +169,7 @@ constexpr void reverse_sweep(builder& b, int root, std::size_t end, buffer<int>&
     adjoint[static_cast<std::size_t>(root)] = b.integer(1);
     for (std::size_t i = end; i-- > 0;) {
         const int g = adjoint[i];
-        if (g >= 0) sweep_instruction<Unary, Binary>(b, i, g, adjoint, nullptr);
+        if (g >= 0) sweep_instruction<Unary, Binary>(b, i, g, adjoint, nullptr, 0);
     }
 }
 
@@ -202,7 +211,7 @@ struct sparse_sweep {
         return top;
     }
     template <class Unary = ops::elementary, class Binary = ops::binary>
-    constexpr void run(builder& b, int root, std::size_t end) {
+    constexpr void run(builder& b, int root, std::size_t end, int first_slot = 0) {
         adjoint.resize(end > adjoint.size ? end : adjoint.size, -1);
         for (std::size_t k = 0; k < visited.size; ++k) adjoint[static_cast<std::size_t>(visited[k])] = -1;
         visited.size = 0;
@@ -212,7 +221,7 @@ struct sparse_sweep {
             const int i = pop();
             visited.push_back(i);
             sweep_instruction<Unary, Binary>(b, static_cast<std::size_t>(i), adjoint[static_cast<std::size_t>(i)], adjoint,
-                                             this);
+                                             this, first_slot);
         }
     }
 };
@@ -287,26 +296,64 @@ constexpr void append_value_and_gradient(lowering& l, int root, std::size_t n, b
     append_partials(l.b, sweep.adjoint, n, outputs);
 }
 
-// Outputs: (when E is not void) the value and ∂/∂ each of Vars, then the
-// values of the given expressions (the Hessian's symbolic entries), all in
-// one plan: a subexpression they share is computed once.
-template <class E, class Vars, class... Entries>
-struct entries_plan_builder {
-    static constexpr bool with_gradient = !std::is_void_v<E>;
-    static constexpr std::size_t outputs = (with_gradient ? 1 + Vars::size : 0) + sizeof...(Entries);
+// Outputs: the value and ∂/∂ each of Vars.
+template <class E, class Vars>
+struct gradient_plan_builder {
+    static constexpr std::size_t outputs = 1 + Vars::size;
     static constexpr void build(compacted& out, int& numbers, int& extras, bool& supported) {
         lowering l;
         l.differentiated = static_cast<int>(Vars::size);
-        buffer<int> outputs;
-        if constexpr (with_gradient) {
-            const int root = lower_node<Vars>(l, static_cast<const E*>(nullptr));
-            append_value_and_gradient(l, root, Vars::size, outputs);
-        }
-        in_order{(outputs.push_back(lower_node<Vars>(l, static_cast<const Entries*>(nullptr))), 0)...};
+        buffer<int> results;
+        const int root = lower_node<Vars>(l, static_cast<const E*>(nullptr));
+        append_value_and_gradient(l, root, Vars::size, results);
         numbers = l.numbers;
         extras = l.extras;
         supported = l.supported;
-        compact(l.b, outputs, out);
+        compact(l.b, results, out);
+    }
+};
+
+// Outputs: (WithGradient) the value and ∂/∂ each of Vars, then the
+// Hessian's upper triangle row by row ((0,0) (0,1) ... (0,n-1) (1,1) ...): each partial's own reverse
+// sweep, over the instructions it reaches, gives its row. The second partials
+// are instructions over the expression's numbers, as the gradient's are:
+// nothing is derived symbolically, and an evaluator built at the call costs
+// what one made once costs.
+template <class E, class Vars, bool WithGradient>
+struct hessian_plan_builder {
+    static constexpr std::size_t n = Vars::size;
+    static constexpr std::size_t outputs = (WithGradient ? 1 + n : 0) + n * (n + 1) / 2;
+    static constexpr void build(compacted& out, int& numbers, int& extras, bool& supported) {
+        lowering l;
+        l.differentiated = static_cast<int>(n);
+        buffer<int> results;
+        const int root = lower_node<Vars>(l, static_cast<const E*>(nullptr));
+        append_value_and_gradient(l, root, n, results);
+        if (l.supported) {
+            // The inputs' instructions, looked up once (the sweeps add no input).
+            buffer<int> input_ids(n, -1);
+            for (std::size_t i = 0; i < n; ++i) input_ids[i] = l.b.find({op::input, static_cast<int>(i), 0, 0});
+            const int zero_id = l.b.integer(0);
+            sparse_sweep sweep;
+            for (std::size_t j = 0; j < n; ++j) {
+                sweep.run(l.b, results[1 + j], l.b.code.size, static_cast<int>(j));
+                for (std::size_t i = j; i < n; ++i) {
+                    const int id = input_ids[i];
+                    const int partial = id < 0 ? -1 : sweep.adjoint[static_cast<std::size_t>(id)];
+                    results.push_back(partial < 0 ? zero_id : partial);
+                }
+            }
+        } else {  // nothing will run this plan (the tree sweep does)
+            for (std::size_t k = 0; k < n * (n + 1) / 2; ++k) results.push_back(root);
+        }
+        if constexpr (!WithGradient) {  // the triangle alone: what only the value and the gradient need is dropped
+            for (std::size_t k = 0; k < n * (n + 1) / 2; ++k) results[k] = results[1 + n + k];
+            results.size = n * (n + 1) / 2;
+        }
+        numbers = l.numbers;
+        extras = l.extras;
+        supported = l.supported;
+        compact(l.b, results, out);
     }
 };
 
@@ -344,12 +391,11 @@ constexpr auto compile_plan() {
     return p;
 }
 
-// Outputs: the value, then ∂/∂ each of Vars.
 template <class E, class Vars>
-inline constexpr auto gradient_plan = compile_plan<entries_plan_builder<E, Vars>>();
+inline constexpr auto gradient_plan = compile_plan<gradient_plan_builder<E, Vars>>();
 
-// E void: the entries alone (lz::hessian).
-template <class E, class Vars, class... Entries>
-inline constexpr auto entries_plan = compile_plan<entries_plan_builder<E, Vars, Entries...>>();
+// WithGradient: the value and the gradient first (value_gradient_hessian).
+template <class E, class Vars, bool WithGradient>
+inline constexpr auto hessian_plan = compile_plan<hessian_plan_builder<E, Vars, WithGradient>>();
 
 }  // namespace leibniz::detail::plan

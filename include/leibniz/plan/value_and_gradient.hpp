@@ -217,48 +217,30 @@ LEIBNIZ_INLINE constexpr void fill_symmetric(const T* r, std::array<std::array<T
     fill_symmetric_blocks<Plan, First, N>(std::make_index_sequence<(N * N + block_size - 1) / block_size>{}, r, h);
 }
 
-template <class F, class Vars, class Entries>
-struct entries_plan_of;
-template <class F, class Vars, class Indices, class... Entries>
-struct entries_plan_of<F, Vars, indexed_tuple<Indices, Entries...>> {
-    static constexpr const auto& plan = entries_plan<F, Vars, Entries...>;
-};
-
-// Can the plan evaluate f (F void: no f) and the Hessian's entries?
-template <class F, class Vars, class Entries>
-inline constexpr bool has_entries_plan = entries_plan_of<F, Vars, Entries>::plan.supported;
-
-// The value, the gradient and the Hessian (entries: the upper triangle of
-// symbolic second partials, row by row), or (F void) the Hessian alone,
-// through one plan: a subexpression they share is computed once.
-template <class T, class Vars, class F, class Entries, class Env>
-LEIBNIZ_FLATTEN LEIBNIZ_INLINE constexpr void hessian_by_plan(const F* f, const Entries& entries, const Env& env, T* value,
-                                               std::array<T, Vars::size>* gradient,
-                                               std::array<std::array<T, Vars::size>, Vars::size>& hessian) {
+// The value, the gradient and the Hessian through hessian_plan, or
+// (!WithGradient, value and gradient null: lz::hessian) the Hessian alone.
+template <class T, class Vars, bool WithGradient, class E, class Env>
+LEIBNIZ_FLATTEN LEIBNIZ_INLINE constexpr void hessian_of(const E& f, const Env& env, T* value,
+                                                        std::array<T, Vars::size>* gradient,
+                                                        std::array<std::array<T, Vars::size>, Vars::size>& hessian) {
     constexpr std::size_t n = Vars::size;
-    constexpr bool with_gradient = !std::is_void_v<F>;
-    constexpr const auto& P = entries_plan_of<F, Vars, Entries>::plan;
-    [&]<std::size_t... I>(std::index_sequence<I...>) LEIBNIZ_INLINE {
-        const auto inputs = [&] {
-            if constexpr (with_gradient)
-                return gather_inputs_of<T, P, Vars, true, F, element_t<I, Entries>...>(env);
-            else
-                return gather_inputs_of<T, P, Vars, true, element_t<I, Entries>...>(env);
-        }();
-        const auto numbers = [&] {
-            if constexpr (with_gradient)
-                return gather_all_numbers<T, P>(*f, get<I>(entries)...);
-            else
-                return gather_all_numbers<T, P>(get<I>(entries)...);
-        }();
+    if constexpr (WithGradient) {
+        constexpr const auto& P = hessian_plan<E, Vars, true>;
+        const auto inputs = gather_inputs<T, P, Vars, E>(env);
+        const auto numbers = gather_all_numbers<T, P>(f);
         T r[P.size];
         run<T, P>(r, inputs.data(), numbers.view());
-        if constexpr (with_gradient) {
-            *value = r[P.outputs[0]];
-            copy_outputs<P, 1, n>(r, *gradient);
-        }
-        fill_symmetric<P, (with_gradient ? 1 + n : 0)>(r, hessian);
-    }(std::make_index_sequence<size_of<Entries>>{});
+        *value = r[P.outputs[0]];
+        copy_outputs<P, 1, n>(r, *gradient);
+        fill_symmetric<P, 1 + n>(r, hessian);
+    } else {
+        constexpr const auto& P = hessian_plan<E, Vars, false>;
+        const auto inputs = gather_inputs<T, P, Vars, E>(env);
+        const auto numbers = gather_all_numbers<T, P>(f);
+        T r[P.size];
+        run<T, P>(r, inputs.data(), numbers.view());
+        fill_symmetric<P, 0>(r, hessian);
+    }
 }
 
 }  // namespace leibniz::detail::plan

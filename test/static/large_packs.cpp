@@ -1,9 +1,9 @@
 // Problems past Clang's limit of 256 operands in one fold expression (its
 // -fbracket-depth), with its default limits: 260 variables bound as a pack
-// and read from a point, a gradient of 260 partials through the plan and
-// through a branch, a product of 260 factors differentiated, a Jacobian of
-// 260 rows and a least-squares problem of 260 residuals. Built by the Clang
-// preset only (GCC has no such limit).
+// or one by one and read from a point, a gradient of 260 partials through
+// the plan and through a branch, a product of 260 factors differentiated, a
+// Jacobian of 260 rows and a least-squares problem of 260 residuals. Built
+// by the Clang preset only (GCC has no such limit).
 #include <leibniz/leibniz.hpp>
 
 #include <array>
@@ -30,6 +30,13 @@ constexpr auto weighted = lz::sum<n>([](auto i) { return (i + 1) * std::get<i>(x
 static_assert(weighted(xs = ones) == n * (n + 1) / 2);
 constexpr auto at_ones = lz::point(xs = ones);
 static_assert(at_ones[std::get<n - 1>(xs)] == 1 && at_ones[xs][n - 1] == 1);
+// The same 260 variables bound one by one, by name, and into a point.
+static_assert([]<std::size_t... I>(std::index_sequence<I...>) {
+    return weighted((std::get<I>(xs) = 1.0)...);
+}(std::make_index_sequence<n>{}) == n * (n + 1) / 2);
+static_assert([]<std::size_t... I>(std::index_sequence<I...>) {
+    return lz::point((std::get<I>(xs) = 1.0)...)[std::get<n - 1>(xs)];
+}(std::make_index_sequence<n>{}) == 1);
 constexpr auto g = lz::gradient(weighted, xs)(xs = ones);
 static_assert(g[0] == 1 && g[n - 1] == n);
 

@@ -36,7 +36,7 @@ struct data_set {
     block_runner parallel{};  // set by mean(loss, data, parallel{...}) (<leibniz/parallel.hpp>)
 
     template <class V>
-    static constexpr bool binds = (std::is_same_v<V, typename Columns::variable_type> || ...);
+    static constexpr bool binds = any_true<std::is_same_v<V, typename Columns::variable_type>...>;
 
     template <class V, class T>
     constexpr T value(std::size_t i) const {

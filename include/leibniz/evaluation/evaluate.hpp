@@ -148,7 +148,7 @@ LEIBNIZ_INLINE constexpr T evaluate(const branch<S, L, R, A, B>& w, const Env& e
 // once, every variable of E bound? A pure test on types, so that an error is
 // reported once, by report_binding_errors, and nowhere else.
 template <class... Sources>
-constexpr bool are_binding_sources = (is_binding_source<Sources> && ...);
+constexpr bool are_binding_sources = all_true<is_binding_source<Sources>...>;
 
 template <class Pack>
 struct first_repeated_in;

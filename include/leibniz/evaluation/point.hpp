@@ -32,11 +32,10 @@ template <class T, class... Vs>
 struct source_variables<point<T, variable_pack<Vs...>>> {
     using type = type_list<Vs...>;
 };
-template <class... A, class... B>
-type_list<A..., B...> operator+(type_list<A...>, type_list<B...>);  // declared only: for decltype
-
+// (concat_t, not a fold expression over the sources: a point may be bound
+// from more than 256 of them, past Clang's limit.)
 template <class... Sources>
-using variable_list_of_sources = decltype((type_list<>{} + ... + typename source_variables<Sources>::type{}));
+using variable_list_of_sources = concat_t<typename source_variables<Sources>::type...>;
 
 template <class List>
 struct as_variable_pack;
@@ -57,7 +56,7 @@ struct point<T, variable_pack<Variables...>> {
 
     // point(x = 1.0, xs = array, ...): every variable of the point from the bindings.
     template <class... Sources>
-        requires(sizeof...(Sources) > 0 && (detail::is_binding_source<Sources> && ...))
+        requires(sizeof...(Sources) > 0 && detail::all_true<detail::is_binding_source<Sources>...>)
     constexpr point(const Sources&... sources)  // NOLINT: implicit, point(x = 1.0) reads as a conversion
         : values(gather(sources...)) {}
 
@@ -91,7 +90,7 @@ struct point<T, variable_pack<Variables...>> {
 };
 
 template <class... Sources>
-    requires(sizeof...(Sources) > 0 && (detail::is_binding_source<Sources> && ...))
+    requires(sizeof...(Sources) > 0 && detail::all_true<detail::is_binding_source<Sources>...>)
 point(const Sources&...)
     -> point<typename detail::scalar_of<Sources...>::type, typename detail::as_variable_pack<detail::variable_list_of_sources<Sources...>>::type>;
 

@@ -80,7 +80,7 @@ constexpr auto as_hana_map(const point<T, variable_pack<V...>>& p) {
 // each variable to its value (a copy): as_hana_map(g, x, y, xs). Pass the
 // variables as they were given to gradient (packs are spread into their variables).
 template <class T, std::size_t N, class... Vars>
-    requires(sizeof...(Vars) > 0 && ((Variable<Vars> || VariablePack<Vars>) && ...))
+    requires(sizeof...(Vars) > 0 && detail::all_true<(Variable<Vars> || VariablePack<Vars>)...>)
 constexpr auto as_hana_map(const std::array<T, N>& values, const Vars&...) {
     return detail::hana_interop::gradient_map(values, detail::flattened_variables<Vars...>{});
 }
@@ -94,7 +94,7 @@ template <class Map>
 constexpr auto to_point(const Map& m) {
     return boost::hana::unpack(boost::hana::keys(m), [&](auto... keys) {
         static_assert(sizeof...(keys) > 0, "leibniz: to_point(m): the map is empty");
-        static_assert((Variable<decltype(keys)> && ...), "leibniz: to_point(m): every key of the map must be a variable");
+        static_assert(detail::all_true<Variable<decltype(keys)>...>, "leibniz: to_point(m): every key of the map must be a variable");
         using common = std::common_type_t<std::remove_cvref_t<decltype(boost::hana::at_key(m, keys))>...>;
         using T = std::conditional_t<std::is_integral_v<common>, double, common>;
         point<T, variable_pack<decltype(keys)...>> p;

@@ -68,7 +68,7 @@ struct rows_plan_builder {
         buffer<int> results;
         sparse_sweep sweep;
         in_order{(append_value_and_gradient(l, lower_node<Vars>(l, static_cast<const Rows*>(nullptr)), Vars::size, results,
-                                            sweep),
+                                            &sweep),
                   0)...};
         numbers = l.numbers;
         extras = l.extras;

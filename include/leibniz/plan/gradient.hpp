@@ -260,40 +260,34 @@ constexpr void compact(const builder& b, const buffer<int>& outputs, compacted& 
     for (std::size_t o = 0; o < outputs.size; ++o) out.outputs.push_back(renumbered[static_cast<std::size_t>(outputs[o])]);
 }
 
-// The partials of the value at `root` by each of the n variables (input
-// slots 0 ... n-1), from its adjoints, appended to the outputs.
-constexpr void append_partials(builder& b, const buffer<int>& adjoint, std::size_t n, buffer<int>& outputs) {
-    const int zero_id = b.integer(0);
-    for (std::size_t v = 0; v < n; ++v) {
-        const int id = b.find({op::input, static_cast<int>(v), 0, 0});
-        outputs.push_back(id < 0 || static_cast<std::size_t>(id) >= adjoint.size || adjoint[static_cast<std::size_t>(id)] < 0
-                              ? zero_id
-                              : adjoint[static_cast<std::size_t>(id)]);
-    }
+// The adjoint of the input instruction `input_id` (-1: no such input), or the
+// integer 0 where the sweep gave it none.
+constexpr int partial_or_zero(const buffer<int>& adjoint, int input_id, int zero_id) {
+    if (input_id < 0 || static_cast<std::size_t>(input_id) >= adjoint.size) return zero_id;
+    const int partial = adjoint[static_cast<std::size_t>(input_id)];
+    return partial < 0 ? zero_id : partial;
 }
 
 // Appends the value of `root` and its partials by each of the n variables
-// to the outputs: the reverse sweep, run once.
-constexpr void append_value_and_gradient(lowering& l, int root, std::size_t n, buffer<int>& outputs) {
+// (input slots 0 ... n-1) to the outputs: the reverse sweep over the whole
+// plan, or, for one of many roots (a Jacobian's rows), a sparse sweep over
+// what this root reaches.
+constexpr void append_value_and_gradient(lowering& l, int root, std::size_t n, buffer<int>& outputs,
+                                         sparse_sweep* sparse = nullptr) {
     outputs.push_back(root);
     if (!l.supported) {  // nothing will run this plan (the tree sweep does)
         for (std::size_t i = 0; i < n; ++i) outputs.push_back(root);
         return;
     }
-    buffer<int> adjoint;
-    reverse_sweep(l.b, root, l.b.code.size, adjoint);
-    append_partials(l.b, adjoint, n, outputs);
-}
-// The same for one of many roots (a Jacobian's rows), with a sweep that
-// visits only what this root reaches.
-constexpr void append_value_and_gradient(lowering& l, int root, std::size_t n, buffer<int>& outputs, sparse_sweep& sweep) {
-    outputs.push_back(root);
-    if (!l.supported) {
-        for (std::size_t i = 0; i < n; ++i) outputs.push_back(root);
-        return;
-    }
-    sweep.run(l.b, root, l.b.code.size);
-    append_partials(l.b, sweep.adjoint, n, outputs);
+    buffer<int> dense;
+    if (sparse)
+        sparse->run(l.b, root, l.b.code.size);
+    else
+        reverse_sweep(l.b, root, l.b.code.size, dense);
+    const buffer<int>& adjoint = sparse ? sparse->adjoint : dense;
+    const int zero_id = l.b.integer(0);
+    for (std::size_t v = 0; v < n; ++v)
+        outputs.push_back(partial_or_zero(adjoint, l.b.find({op::input, static_cast<int>(v), 0, 0}), zero_id));
 }
 
 // Outputs: the value and ∂/∂ each of Vars.
@@ -337,11 +331,7 @@ struct hessian_plan_builder {
             sparse_sweep sweep;
             for (std::size_t j = 0; j < n; ++j) {
                 sweep.run(l.b, results[1 + j], l.b.code.size, static_cast<int>(j));
-                for (std::size_t i = j; i < n; ++i) {
-                    const int id = input_ids[i];
-                    const int partial = id < 0 ? -1 : sweep.adjoint[static_cast<std::size_t>(id)];
-                    results.push_back(partial < 0 ? zero_id : partial);
-                }
+                for (std::size_t i = j; i < n; ++i) results.push_back(partial_or_zero(sweep.adjoint, input_ids[i], zero_id));
             }
         } else {  // nothing will run this plan (the tree sweep does)
             for (std::size_t k = 0; k < n * (n + 1) / 2; ++k) results.push_back(root);

@@ -224,23 +224,16 @@ LEIBNIZ_FLATTEN LEIBNIZ_INLINE constexpr void hessian_of(const E& f, const Env& 
                                                         std::array<T, Vars::size>* gradient,
                                                         std::array<std::array<T, Vars::size>, Vars::size>& hessian) {
     constexpr std::size_t n = Vars::size;
+    constexpr const auto& P = hessian_plan<E, Vars, WithGradient>;
+    const auto inputs = gather_inputs<T, P, Vars, E>(env);
+    const auto numbers = gather_all_numbers<T, P>(f);
+    T r[P.size];
+    run<T, P>(r, inputs.data(), numbers.view());
     if constexpr (WithGradient) {
-        constexpr const auto& P = hessian_plan<E, Vars, true>;
-        const auto inputs = gather_inputs<T, P, Vars, E>(env);
-        const auto numbers = gather_all_numbers<T, P>(f);
-        T r[P.size];
-        run<T, P>(r, inputs.data(), numbers.view());
         *value = r[P.outputs[0]];
         copy_outputs<P, 1, n>(r, *gradient);
-        fill_symmetric<P, 1 + n>(r, hessian);
-    } else {
-        constexpr const auto& P = hessian_plan<E, Vars, false>;
-        const auto inputs = gather_inputs<T, P, Vars, E>(env);
-        const auto numbers = gather_all_numbers<T, P>(f);
-        T r[P.size];
-        run<T, P>(r, inputs.data(), numbers.view());
-        fill_symmetric<P, 0>(r, hessian);
     }
+    fill_symmetric<P, (WithGradient ? 1 + n : 0)>(r, hessian);
 }
 
 }  // namespace leibniz::detail::plan

@@ -143,6 +143,16 @@ int main(int argc, char** argv) {
                                      return lz::value_and_gradient(f, x, y, z)(x = p[0], y = p[1], z = p[2]);
                                  });
     }
+    // Branches: a side outside its domain where it is not taken (log(x) for
+    // x <= 0), nested branches, min and max, a branch inside a function.
+    {
+        constexpr auto f = lz::where(x > 0, lz::log(x) * y, x * x - y) + lz::min(x * y, lz::sqrt(lz::abs(z) + 1)) +
+                           lz::max(lz::where(y >= 1, lz::sqrt(y - 1), -y * z), x) + lz::exp(lz::min(x, 0.5 * z));
+        add_case<3>(out, "branches", lz::to_c("branches", f, x, y, z), points<3>(grid, 40, 2.0),
+                    [&](const std::array<double, 3>& p) {
+                        return lz::value_and_gradient(f, x, y, z)(x = p[0], y = p[1], z = p[2]);
+                    });
+    }
 
     std::ofstream functions(directory + "/functions.c");
     functions << "/* Written by output_c_generator (test/output/generate_c.cpp). */\n" << out.functions;

@@ -3,13 +3,16 @@
 // conditions, the branch not taken never evaluated, gradients and Hessians.
 #include <leibniz/leibniz.hpp>
 
+#include "../common/counting_scalar.hpp"
+
 #include <boost/test/unit_test.hpp>
 
-#include <vector>
-
+#include <array>
 #include <cmath>
 #include <limits>
 #include <string>
+#include <tuple>
+#include <vector>
 
 namespace lz = leibniz;
 
@@ -69,6 +72,13 @@ BOOST_AUTO_TEST_CASE(the_branch_not_taken_is_not_evaluated) {
     BOOST_TEST(lz::value_and_gradient(safe_sqrt * y, x, y)(x = 0.0, y = 2.0).gradient[0] == 0.0);
     BOOST_TEST(lz::hessian(safe_sqrt, x)(x = 0.0)[0][0] == 0.0);
     BOOST_TEST(lz::hessian(safe_sqrt, x)(x = 4.0)[0][0] == -1.0 / 32);
+    // The condition and the side not taken share sqrt(x): no adjoint flows into it at 0.
+    constexpr auto shared = lz::where(lz::sqrt(x) > 1, lz::sqrt(x), 1) * y;
+    BOOST_TEST(lz::gradient(shared, x, y)(x = 0.0, y = 2.0)[0] == 0.0);
+    BOOST_TEST(lz::hessian(shared, x, y)(x = 0.0, y = 2.0)[0][0] == 0.0);
+    BOOST_TEST(lz::hessian(shared, x, y)(x = 0.0, y = 2.0)[0][1] == 0.0);
+    BOOST_TEST(lz::hessian(shared, x, y)(x = 4.0, y = 2.0)[0][1] == 0.25);
+    static_assert(lz::gradient(shared, x, y)(x = 0.0, y = 2.0)[0] == 0.0);
 }
 
 BOOST_AUTO_TEST_CASE(gradients_and_hessians_take_the_branch) {
@@ -125,6 +135,99 @@ BOOST_AUTO_TEST_CASE(branches_in_nested_means) {
     const auto outer = lz::mean(inner * t, lz::data(t = ts));
     BOOST_TEST(outer(a = 1.5) == 4.0, boost::test_tools::tolerance(1e-15));
     BOOST_TEST(lz::gradient(outer, a)(a = 1.5)[0] == 12.5 / 3, boost::test_tools::tolerance(1e-15));
+}
+
+// Only the side taken runs, counted: the plan's guarded regions, for the
+// value, the gradient and the Hessian (a scalar type of the user's: the plan
+// runs as code, not through its interpreter).
+BOOST_AUTO_TEST_CASE(only_the_side_taken_runs) {
+    const auto f = lz::where(x > 0, lz::log(x) * y, lz::exp(x) * y) + lz::max(lz::sin(x), y);
+    auto counted = [&](auto&& call) {
+        counting::reset();
+        call();
+        return counting::counts();
+    };
+    using s = counting::scalar;
+    auto t = counted([&] { (void)lz::value_and_gradient(f, x, y)(x = s(2.0), y = s(3.0)); });
+    BOOST_TEST(t.log == 1);
+    BOOST_TEST(t.exp == 0);
+    BOOST_TEST(t.sin == 1);
+    t = counted([&] { (void)lz::value_and_gradient(f, x, y)(x = s(-2.0), y = s(3.0)); });
+    BOOST_TEST(t.log == 0);
+    BOOST_TEST(t.exp == 1);
+    t = counted([&] { (void)lz::value_gradient_hessian(f, x, y)(x = s(-2.0), y = s(3.0)); });
+    BOOST_TEST(t.log == 0);
+    BOOST_TEST(t.exp == 1);
+    // max(sin x, y) = where(sin x < y, y, sin x): cos (its derivative) only on the sin side.
+    t = counted([&] { (void)lz::value_gradient_hessian(f, x, y)(x = s(2.0), y = s(3.0)); });
+    BOOST_TEST(t.cos == 0);
+    t = counted([&] { (void)lz::value_gradient_hessian(f, x, y)(x = s(2.0), y = s(-3.0)); });
+    BOOST_TEST(t.cos == 1);
+    BOOST_TEST(t.sin == 1);  // the value, shared with the second derivative (-sin x)
+}
+
+// Branches inside branches, inside functions, sharing subexpressions with the
+// condition; the gradient and the Hessian at points on either side of each
+// comparison and on ties, against the symbolic derivatives (lz::d) evaluated.
+BOOST_AUTO_TEST_CASE(nested_branches_against_symbolic_derivatives) {
+    const auto r = x - 2 * y;
+    const auto f = lz::where(lz::abs(r) <= 1, lz::pow<2>(r) / 2, lz::abs(r) - 0.5) +
+                   lz::exp(lz::min(x * y, lz::where(y < 0, -y, lz::sqrt(y + 1)))) +
+                   lz::where(x < y, lz::where(x * x < 1, lz::sin(x * y), x * y * y), lz::max(x, 2 * y) * x);
+    const auto vgh = lz::value_gradient_hessian(f, x, y);
+    const auto fx = lz::d(f, x);
+    const auto fy = lz::d(f, y);
+    const auto fxx = lz::d(fx, x);
+    const auto fxy = lz::d(fx, y);
+    const auto fyy = lz::d(fy, y);
+    for (double px : {-2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0, 3.0})
+        for (double py : {-1.5, -1.0, 0.0, 0.5, 1.0, 2.0}) {
+            const auto got = vgh(x = px, y = py);
+            const auto tolerance = boost::test_tools::tolerance(1e-14);
+            BOOST_TEST_CONTEXT("x = " << px << ", y = " << py) {
+                BOOST_TEST(got.value == f(x = px, y = py));
+                BOOST_TEST(got.gradient[0] == fx(x = px, y = py), tolerance);
+                BOOST_TEST(got.gradient[1] == fy(x = px, y = py), tolerance);
+                BOOST_TEST(got.hessian[0][0] == fxx(x = px, y = py), tolerance);
+                BOOST_TEST(got.hessian[0][1] == fxy(x = px, y = py), tolerance);
+                BOOST_TEST(got.hessian[1][0] == fxy(x = px, y = py), tolerance);
+                BOOST_TEST(got.hessian[1][1] == fyy(x = px, y = py), tolerance);
+                const auto g = lz::gradient(f, x, y)(x = px, y = py);
+                BOOST_TEST(g[0] == got.gradient[0]);
+                BOOST_TEST(g[1] == got.gradient[1]);
+            }
+        }
+}
+
+// A Jacobian whose rows branch (one plan for all rows, one guard per comparison).
+BOOST_AUTO_TEST_CASE(jacobian_rows_with_branches) {
+    const auto rows = std::tuple{lz::max(x, y) * x, lz::where(x < 0, lz::exp(y), lz::log(x + 1) * y), lz::min(x, y)};
+    const auto vj = lz::value_and_jacobian(rows, x, y);
+    for (double px : {-1.0, 0.0, 0.5, 2.0})
+        for (double py : {-0.5, 0.5, 2.0}) {
+            const auto got = vj(x = px, y = py);
+            BOOST_TEST_CONTEXT("x = " << px << ", y = " << py) {
+                BOOST_TEST(got.value[0] == std::get<0>(rows)(x = px, y = py));
+                BOOST_TEST(got.jacobian[0][0] == lz::d(std::get<0>(rows), x)(x = px, y = py));
+                BOOST_TEST(got.jacobian[0][1] == lz::d(std::get<0>(rows), y)(x = px, y = py));
+                BOOST_TEST(got.value[1] == std::get<1>(rows)(x = px, y = py));
+                BOOST_TEST(got.jacobian[1][0] == lz::d(std::get<1>(rows), x)(x = px, y = py));
+                BOOST_TEST(got.jacobian[1][1] == lz::d(std::get<1>(rows), y)(x = px, y = py));
+                BOOST_TEST(got.jacobian[2][0] == (py < px ? 0.0 : 1.0));
+                BOOST_TEST(got.jacobian[2][1] == (py < px ? 1.0 : 0.0));
+            }
+        }
+}
+
+// In a constant expression too: the side not taken would be a domain error there.
+BOOST_AUTO_TEST_CASE(constant_evaluated_hessians_of_branches) {
+    constexpr auto f = lz::where(x > 0, x * lz::log(x), -x * x) * y;
+    static_assert(lz::hessian(f, x, y)(x = -1.0, y = 3.0)[0][0] == -6.0);
+    static_assert(lz::hessian(f, x, y)(x = -1.0, y = 3.0)[0][1] == 2.0);
+    static_assert(lz::hessian(f, x, y)(x = 1.0, y = 3.0)[0][0] == 3.0);
+    static_assert(lz::hessian(f, x, y)(x = 1.0, y = 3.0)[0][1] == 1.0);
+    static_assert(lz::value_gradient_hessian(f, x, y)(x = 0.0, y = 2.0).gradient[0] == 0.0);
+    BOOST_TEST(lz::hessian(f, x, y)(x = -1.0, y = 3.0)[1][1] == 0.0);
 }
 
 }  // namespace

@@ -17,7 +17,9 @@
 #include <leibniz/constexpr_math/special.hpp>
 #include <leibniz/constexpr_math/trig.hpp>
 
+#include <cmath>
 #include <concepts>
+#include <type_traits>
 
 namespace leibniz::constexpr_math {
 
@@ -115,6 +117,9 @@ constexpr T hypot(T x, T y) {
 }
 template <std::floating_point T>
 constexpr T abs(T x) {
+    // At run time the sign bit cleared (one instruction; two comparisons and
+    // selects took a Huber loss's gradient from 1.1x to 1.7x on Clang).
+    if (!std::is_constant_evaluated()) return std::fabs(x);
     return x < 0 ? -x : (x == 0 ? T(0) : x);  // |-0.0| is +0.0
 }
 

@@ -11,9 +11,10 @@
 //   sin, exp, ... for simd), abs and sign are lane-wise (math.hpp);
 // - a branch (where, min, max) whose condition differs between lanes
 //   evaluates both sides and takes each lane from the side its condition
-//   picks; in the reverse sweep each side's adjoints are summed apart and
-//   selected lane by lane, so a side outside its domain on a lane it does not
-//   own (log(x) where x < 0) leaves no NaN behind (shared.hpp).
+//   picks; in the reverse sweep each side's adjoints are formed on that side
+//   and selected lane by lane, so a side outside its domain on a lane it does
+//   not own (log(x) where x < 0) leaves no NaN behind (plan/execute.hpp; the
+//   tree sweep, shared.hpp, for expressions holding a mean).
 #pragma once
 
 #include <concepts>

@@ -97,7 +97,8 @@ LEIBNIZ_FLATTEN LEIBNIZ_INLINE constexpr void jacobian_by_plan(const std::tuple<
     [&]<std::size_t... I>(std::index_sequence<I...>) LEIBNIZ_INLINE {
         const auto inputs = gather_inputs_of<T, P, Vars, true, Rows...>(env);
         const auto numbers = gather_all_numbers<T, P>(std::get<I>(rows)...);
-        T r[P.size];
+        registers<T, P.size, P.has_guards> registers_of_plan;
+        T* r = registers_of_plan.data;
         run<T, P>(r, inputs.data(), numbers.view());
         in_order{(copy_row<P, I, n>(r, value, jacobian), 0)...};
     }(std::index_sequence_for<Rows...>{});

@@ -5,6 +5,10 @@
 // subexpression is computed once however often the value, the gradient or the
 // Hessian need it. A hash table keeps value numbering linear in the plan's size
 // (Clang counts every step of a constant evaluation).
+//
+// Instructions are added under the current guard (instruction.hpp): an equal
+// instruction under that guard or any guard around it is reused; one under
+// another side of a branch is not (it may not have run).
 #pragma once
 
 #include <leibniz/plan/instruction.hpp>
@@ -21,12 +25,17 @@ struct builder {
     buffer<int> reach;
     buffer<int> table;  // open addressing: instruction ids, -1 empty
     std::size_t mask = 0;
+    buffer<guard_info> guards;  // guards[0]: the whole plan
+    int current = 0;            // the guard new instructions run under
+
+    constexpr builder() { guards.push_back(guard_info{}); }
 
     static constexpr std::uint64_t hash(const instruction& i) {
         std::uint64_t h = static_cast<std::uint64_t>(i.code) * 0x9E3779B97F4A7C15ull;
         h ^= static_cast<std::uint64_t>(static_cast<std::uint32_t>(i.a)) + 0x7F4A7C159E3779B9ull + (h << 6) + (h >> 2);
         h ^= static_cast<std::uint64_t>(static_cast<std::uint32_t>(i.b)) + 0x94D049BB133111EBull + (h << 6) + (h >> 2);
-        h ^= static_cast<std::uint64_t>(i.k) + 0xBF58476D1CE4E5B9ull + (h << 6) + (h >> 2);
+        h ^= (static_cast<std::uint64_t>(i.k) ^ (static_cast<std::uint64_t>(static_cast<std::uint32_t>(i.guard)) << 40)) +
+             0xBF58476D1CE4E5B9ull + (h << 6) + (h >> 2);
         return h ^ (h >> 31);
     }
 
@@ -42,19 +51,40 @@ struct builder {
         table[s] = id;
     }
 
-    // The id of the instruction, added unless an equal one exists.
+    // The id of the instruction, added unless an equal one exists under the
+    // current guard or a guard around it.
     constexpr int intern(instruction i) {
         if (is_commutative(i.code) && i.b < i.a) {
             const int t = i.a;
             i.a = i.b;
             i.b = t;
         }
-        if (2 * (code.size + 1) > table.size) rehash(table.size == 0 ? 256 : 2 * table.size);
+        if (2 * (code.size + 1) > table.size || current != 0) {  // (one test on the common path)
+            if (current != 0 && !is_leaf(i.code)) return intern_guarded(i);
+            if (2 * (code.size + 1) > table.size) rehash(table.size == 0 ? 256 : 2 * table.size);
+        }
         std::size_t s = static_cast<std::size_t>(hash(i)) & mask;
         while (table[s] != -1) {
             if (code[static_cast<std::size_t>(table[s])] == i) return table[s];
             s = (s + 1) & mask;
         }
+        return add_at(s, i);
+    }
+    // (Apart from intern, whose every step Clang counts for each instruction built.)
+    constexpr int intern_guarded(instruction i) {
+        for (int g = current; g > 0; g = guards[static_cast<std::size_t>(g)].parent) {
+            i.guard = g;
+            if (const int id = find(i); id >= 0) return id;
+        }
+        i.guard = 0;
+        if (const int id = find(i); id >= 0) return id;
+        if (2 * (code.size + 1) > table.size) rehash(table.size == 0 ? 256 : 2 * table.size);
+        i.guard = current;
+        std::size_t s = static_cast<std::size_t>(hash(i)) & mask;
+        while (table[s] != -1) s = (s + 1) & mask;
+        return add_at(s, i);
+    }
+    constexpr int add_at(std::size_t s, const instruction& i) {
         const int id = static_cast<int>(code.size);
         code.push_back(i);
         const int count = operand_count(i.code);
@@ -78,6 +108,30 @@ struct builder {
     }
 
     constexpr const instruction& at(int id) const { return code[static_cast<std::size_t>(id)]; }
+    constexpr const guard_info& guard(int g) const { return guards[static_cast<std::size_t>(g)]; }
+    constexpr int guard_of(int id) const { return at(id).guard; }
+
+    // ---- branches ----
+    // The guards of a branch's two sides, left < right (<= when not strict)
+    // and its negation, inside the current guard: the first of the pair,
+    // whose sibling is the second (the same pair for the same comparison).
+    constexpr int branch_guards(int left, int right, bool strict) {
+        for (std::size_t g = 1; g < guards.size; ++g) {
+            const guard_info& x = guards[g];
+            if (x.true_side && x.parent == current && x.left == left && x.right == right && x.strict == strict)
+                return static_cast<int>(g);
+        }
+        const int first = static_cast<int>(guards.size);
+        const int test = intern({op::test, left, right, first});
+        guards.push_back(guard_info{current, left, right, strict, true, first + 1, test});
+        guards.push_back(guard_info{current, left, right, strict, false, first, test});
+        return first;
+    }
+    // a where guard g holds, else b; under g's parent (the current guard).
+    constexpr int select(int g, int a, int b) {
+        if (a == b) return a;
+        return intern({op::select, a, b, g});
+    }
     constexpr bool is_integer(int id, long long k) const {
         return at(id).code == op::integer && at(id).k == k;
     }

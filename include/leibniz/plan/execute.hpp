@@ -4,10 +4,13 @@
 // each instruction a compile-time constant, so the compiler sees exactly the
 // operations a person would write, each register a local value. In constant
 // evaluation the same plan runs as a loop over its instructions, a few steps
-// each (compilers bound the steps of a constant evaluation).
+// each (compilers bound the steps of a constant evaluation). An instruction
+// under a guard runs only where its guard holds (instruction.hpp): at run time
+// an `if` on the comparison, which the compiler shares between neighbours.
 #pragma once
 
 #include <leibniz/config.hpp>
+#include <leibniz/detail/lanes.hpp>
 #include <leibniz/detail/number.hpp>
 #include <leibniz/evaluation/math.hpp>
 #include <leibniz/plan/instruction.hpp>
@@ -52,10 +55,18 @@ constexpr T real_coefficient_of(const number& p, long long shift) {
     return to_scalar<T>(shift == 0 ? p : p - number(shift));
 }
 
+// Does guard g's own comparison pick its side (not asking of the guards around it)?
+template <class T>
+constexpr bool picks_side(const guard_info& x, const T* r) {
+    const bool holds = x.strict ? r[x.left] < r[x.right] : r[x.left] <= r[x.right];
+    return holds == x.true_side;
+}
+
 // The loop's interpreter, for floating-point types (the types of constant
 // evaluation): one function per operation, its operation a template argument.
 template <class T, op Code>
-LEIBNIZ_INLINE constexpr T interpret(const instruction& in, const T* r, const T* inputs, numbers_view<T> numbers) {
+LEIBNIZ_INLINE constexpr T interpret(const instruction& in, const T* r, const T* inputs, numbers_view<T> numbers,
+                                     const guard_info* guards) {
     if constexpr (Code == op::integer) return T(static_cast<int>(in.k));
     else if constexpr (Code == op::input) return inputs[in.a];
     else if constexpr (Code == op::number) return numbers.values[in.a];
@@ -69,6 +80,8 @@ LEIBNIZ_INLINE constexpr T interpret(const instruction& in, const T* r, const T*
     else if constexpr (Code == op::real_pow) return real_power_of(r[in.a], *numbers.exact[in.b], in.k);
     else if constexpr (Code == op::real_coefficient) return real_coefficient_of<T>(*numbers.exact[in.b], in.k);
     else if constexpr (Code == op::real) return to_scalar<T>(real_constants[in.a]);
+    else if constexpr (Code == op::select) return picks_side(guards[in.k], r) ? r[in.a] : r[in.b];
+    else if constexpr (Code == op::test) return T(0);  // (run() keeps the guards' flags; the register is not read)
     else if constexpr (is_binary_function(Code)) return binary_function_of<Code>::value(r[in.a], r[in.b]);
     else return function_of<Code>::value(r[in.a]);
 }
@@ -88,11 +101,12 @@ LEIBNIZ_INLINE constexpr T interpret(const instruction& in, const T* r, const T*
 // (2^25 by default) is the same either way on that fit.
 #if defined(__GNUC__) && !defined(__clang__) && !defined(__CUDACC__)
 template <class T>
-constexpr T interpret_any(const instruction& in, const T* r, const T* inputs, numbers_view<T> numbers) {
+constexpr T interpret_any(const instruction& in, const T* r, const T* inputs, numbers_view<T> numbers,
+                          const guard_info* guards) {
     static_assert(operation_count <= 48, "leibniz internal error: interpret_any lists 48 operation codes");
 #define LEIBNIZ_INTERPRET_CASE(N)                                                                                \
     case N:                                                                                                      \
-        if constexpr ((N) < operation_count) return interpret<T, static_cast<op>(N)>(in, r, inputs, numbers); \
+        if constexpr ((N) < operation_count) return interpret<T, static_cast<op>(N)>(in, r, inputs, numbers, guards); \
         break;
 #define LEIBNIZ_INTERPRET_CASES(N)                                                                       \
     LEIBNIZ_INTERPRET_CASE(N) LEIBNIZ_INTERPRET_CASE(N + 1) LEIBNIZ_INTERPRET_CASE(N + 2)              \
@@ -114,7 +128,7 @@ constexpr T interpret_any(const instruction& in, const T* r, const T* inputs, nu
 }
 #else
 template <class T>
-using interpreter = T (*)(const instruction&, const T*, const T*, numbers_view<T>);
+using interpreter = T (*)(const instruction&, const T*, const T*, numbers_view<T>, const guard_info*);
 
 template <class T>
 inline constexpr auto interpreters = []<std::size_t... I>(std::index_sequence<I...>) {
@@ -122,8 +136,9 @@ inline constexpr auto interpreters = []<std::size_t... I>(std::index_sequence<I.
 }(std::make_index_sequence<operation_count>{});
 
 template <class T>
-constexpr T interpret_any(const instruction& in, const T* r, const T* inputs, numbers_view<T> numbers) {
-    return interpreters<T>[static_cast<std::size_t>(in.code)](in, r, inputs, numbers);
+constexpr T interpret_any(const instruction& in, const T* r, const T* inputs, numbers_view<T> numbers,
+                          const guard_info* guards) {
+    return interpreters<T>[static_cast<std::size_t>(in.code)](in, r, inputs, numbers, guards);
 }
 #endif
 
@@ -137,45 +152,147 @@ LEIBNIZ_INLINE constexpr T compute(int a, int b, long long k, const T* r, const 
     else if constexpr (Code == op::ipow)
         return T(1) / math::ipow<static_cast<int>(-Exponent)>(r[a]);
     else
-        return interpret<T, Code>(instruction{Code, a, b, k}, r, inputs, numbers);
+        return interpret<T, Code>(instruction{Code, a, b, k}, r, inputs, numbers, nullptr);
 }
 
 constexpr long long exponent_of(const instruction& in) { return in.code == op::ipow ? in.k : 0; }
 
 inline constexpr std::size_t block_size = 128;  // Clang expands at most 256 operands in one fold
 
+// Guard G's comparison (left < right, or <=: only the one asked for, which a
+// scalar type need not have both of).
+template <class T, const auto& Plan, int G>
+LEIBNIZ_INLINE constexpr auto compare(const T* r) {
+    constexpr guard_info x = Plan.guards[G];
+    if constexpr (x.strict)
+        return r[x.left] < r[x.right];
+    else
+        return r[x.left] <= r[x.right];
+}
+
+// Guard flags: which guards hold, set by each branch's test (flags[0], the
+// whole plan, holds). A guard's comparison is made once, where its test is
+// scheduled, and every instruction under it tests the flag: compilers do not
+// merge two comparisons of doubles (each may raise a floating-point
+// exception), and a Huber loss compared three times per point.
+//
+// For SIMD lanes a flag says whether the side runs: when it holds in some
+// lane (then it runs for all of them, and each lane's select takes its own
+// side).
+// (A test runs under its guards' parent: where that does not hold, both flags stay false.)
+template <class T, const auto& Plan, int G>
+LEIBNIZ_INLINE constexpr void run_test(const T* r, bool* flags) {
+    constexpr guard_info x = Plan.guards[G];
+    const auto holds = compare<T, Plan, G>(r);
+    if constexpr (lane_vector<T>) {
+        flags[G] = !holds_nowhere(holds);
+        flags[x.sibling] = !holds_everywhere(holds);
+    } else {
+        flags[G] = holds;
+        flags[x.sibling] = !holds;
+    }
+}
+
+// r[a] where guard G's comparison picks its side, else r[b] (run where G's
+// parent holds, so G's flag is that comparison; lanes: lane by lane, a side
+// that ran in no lane not read).
+template <class T, const auto& Plan, int G>
+LEIBNIZ_INLINE constexpr T select_value(const T* r, const bool* flags, int a, int b) {
+    if constexpr (lane_vector<T>) {
+        constexpr guard_info x = Plan.guards[G];
+        if (!flags[x.sibling]) return r[a];
+        if (!flags[G]) return r[b];
+        const auto holds = compare<T, Plan, G>(r);
+        return select(x.true_side ? holds : !holds, r[a], r[b]);
+    } else {
+        return flags[G] ? r[a] : r[b];
+    }
+}
+
+// The guard a select or a test names (0 for the others: one instantiation per operation, not per k).
+constexpr int guard_argument(const instruction& in) {
+    return in.code == op::select || in.code == op::test ? static_cast<int>(in.k) : 0;
+}
+
+// One instruction of a plan with guards: under an `if` when it has one.
+template <class T, const auto& Plan, op Code, long long Exponent, int Guard, int Selected>
+LEIBNIZ_INLINE constexpr void run_guarded(T& out, int a, int b, long long k, const T* r, const T* inputs,
+                                          numbers_view<T> numbers, bool* flags) {
+    if constexpr (Guard != 0)
+        if (!flags[Guard]) return;
+    if constexpr (Code == op::test)
+        run_test<T, Plan, Selected>(r, flags);
+    else if constexpr (Code == op::select)
+        out = select_value<T, Plan, Selected>(r, flags, a, b);
+    else
+        out = compute<T, Code, Exponent>(a, b, k, r, inputs, numbers);
+}
+
 template <class T, const auto& Plan, std::size_t First, std::size_t... I>
-LEIBNIZ_INLINE constexpr void run_block(std::index_sequence<I...>, T* r, const T* inputs, numbers_view<T> numbers) {
+LEIBNIZ_INLINE constexpr void run_block(std::index_sequence<I...>, T* r, const T* inputs, numbers_view<T> numbers,
+                                        bool* flags) {
     // The operands are read from the constant plan here, at the call, where
     // they are constant expressions: the compiler sees r[7], not r[plan[i].a].
-    ((r[First + I] = compute<T, Plan.code[First + I].code, exponent_of(Plan.code[First + I])>(
-          Plan.code[First + I].a, Plan.code[First + I].b, Plan.code[First + I].k, r, inputs, numbers)),
-     ...);
+    if constexpr (!std::remove_cvref_t<decltype(Plan)>::has_guards) {
+        ((r[First + I] = compute<T, Plan.code[First + I].code, exponent_of(Plan.code[First + I])>(
+              Plan.code[First + I].a, Plan.code[First + I].b, Plan.code[First + I].k, r, inputs, numbers)),
+         ...);
+    } else {
+        (run_guarded<T, Plan, Plan.code[First + I].code, exponent_of(Plan.code[First + I]), Plan.code[First + I].guard,
+                     guard_argument(Plan.code[First + I])>(r[First + I], Plan.code[First + I].a,
+                                                                 Plan.code[First + I].b, Plan.code[First + I].k, r,
+                                                                 inputs, numbers, flags),
+         ...);
+    }
 }
 
 template <class T, const auto& Plan, std::size_t... B>
-LEIBNIZ_INLINE constexpr void run_blocks(std::index_sequence<B...>, T* r, const T* inputs, numbers_view<T> numbers) {
+LEIBNIZ_INLINE constexpr void run_blocks(std::index_sequence<B...>, T* r, const T* inputs, numbers_view<T> numbers,
+                                         bool* flags) {
     constexpr std::size_t size = std::remove_cvref_t<decltype(Plan)>::size;
     (run_block<T, Plan, B * block_size>(
          std::make_index_sequence<(size - B * block_size < block_size ? size - B * block_size : block_size)>{}, r,
-         inputs, numbers),
+         inputs, numbers, flags),
      ...);
 }
+
+// A plan's registers, one per instruction. With guards they start at 0: a
+// register of a side that did not run is never read (a select reads the side
+// its comparison picks), but GCC cannot always see that, and warns.
+template <class T, std::size_t Size, bool Guarded>
+struct registers {
+    T data[Size];
+};
+template <class T, std::size_t Size>
+struct registers<T, Size, true> {
+    T data[Size]{};
+};
 
 // Runs the plan into registers r (one per instruction).
 template <class T, const auto& Plan>
 LEIBNIZ_INLINE constexpr void run(T* r, const T* inputs, numbers_view<T> numbers) {
-    constexpr std::size_t size = std::remove_cvref_t<decltype(Plan)>::size;
+    using plan_type = std::remove_cvref_t<decltype(Plan)>;
+    constexpr std::size_t size = plan_type::size;
+    bool flags[plan_type::guard_count]{};
+    flags[0] = true;
     if constexpr (std::is_floating_point_v<T>) {
         if (std::is_constant_evaluated()) {
             for (std::size_t i = 0; i < size; ++i) {
                 const instruction& in = Plan.code[i];
-                r[i] = interpret_any<T>(in, r, inputs, numbers);
+                if (!flags[in.guard]) continue;
+                if (in.code == op::test) {
+                    const guard_info& x = Plan.guards[static_cast<std::size_t>(in.k)];
+                    const bool holds = picks_side(x, r);
+                    flags[in.k] = holds;
+                    flags[x.sibling] = !holds;
+                    continue;
+                }
+                r[i] = interpret_any<T>(in, r, inputs, numbers, Plan.guards.data());
             }
             return;
         }
     }
-    run_blocks<T, Plan>(std::make_index_sequence<(size + block_size - 1) / block_size>{}, r, inputs, numbers);
+    run_blocks<T, Plan>(std::make_index_sequence<(size + block_size - 1) / block_size>{}, r, inputs, numbers, flags);
 }
 
 }  // namespace leibniz::detail::plan

@@ -78,17 +78,90 @@ inline constexpr auto binary_chain_rules = []<class... Op>(type_list<Op...>) {
     return std::array<two_contributions (*)(builder&, int, int, int, int), sizeof...(Op)>{&binary_chain_rule<Op>...};
 }(Registry{});
 
-// Adds `contribution` (negated when `negative`) to the adjoint of `target`.
-constexpr void accumulate(builder& b, buffer<int>& adjoint, int target, int contribution, bool negative) {
+// Adds `contribution` (negated when `negative`), computed under guard `edge`,
+// to the adjoint of `target`. An adjoint lives where its instruction does
+// (the guard of `target`, which is `edge` or a guard around it): from a side
+// of a branch, the sum is formed on that side and joined with the old adjoint
+// by a select per guard crossed, so a side that did not run adds nothing.
+// When the old adjoint is itself a join over this branch (select(this side,
+// s, old) or select(other side, old', s)), the sum starts from what this side
+// sees and the join keeps the rest: one select per branch, not one per
+// contribution, and an adjoint 0 off this side stays visibly so (see
+// sweep_instruction).
+// (Split from the common case, where the contribution is computed where the
+// adjoint lives: Clang counts every step of a constant evaluation, and a
+// 64-variable Hessian's sweeps came within 5 % of its bound.)
+constexpr void accumulate_across(builder& b, int& slot, int home, int contribution, bool negative, int edge);
+constexpr void accumulate(builder& b, buffer<int>& adjoint, int target, int contribution, bool negative, int edge) {
     int& slot = adjoint[static_cast<std::size_t>(target)];
+    const int home = b.code[static_cast<std::size_t>(target)].guard;
+    if (home != edge || b.current != edge) return accumulate_across(b, slot, home, contribution, negative, edge);
     if (slot < 0)
         slot = negative ? b.neg(contribution) : contribution;
     else
         slot = negative ? b.sub(slot, contribution) : b.add(slot, contribution);
 }
+constexpr void accumulate_across(builder& b, int& slot, int home, int contribution, bool negative, int edge) {
+    const int saved = b.current;
+    // The guard crossed last (the side of a branch at home), and the old
+    // adjoint as that side sees it.
+    int outermost = edge;
+    while (outermost != home && outermost > 0 && b.guard(outermost).parent != home) outermost = b.guard(outermost).parent;
+    int base = slot;         // the adjoint before this contribution, on this side
+    int elsewhere = slot;    // the adjoint where this side does not hold
+    if (outermost != home && slot >= 0) {
+        const instruction& joined = b.at(slot);
+        if (joined.code == op::select && joined.k == outermost) {  // an earlier contribution from this side
+            base = joined.a;
+            elsewhere = joined.b;
+        } else if (joined.code == op::select && joined.k == b.guard(outermost).sibling) {  // from the other side
+            base = joined.b;
+            elsewhere = joined.a;
+        }
+    }
+    b.current = edge;
+    int sum = 0;
+    if (base < 0)
+        sum = negative ? b.neg(contribution) : contribution;
+    else
+        sum = negative ? b.sub(base, contribution) : b.add(base, contribution);
+    for (int g = edge; g != home && g > 0;) {
+        const int outer = b.guard(g).parent;
+        b.current = outer;
+        const int old = g == outermost ? elsewhere : base;
+        sum = b.select(g, sum, old < 0 ? b.integer(0) : old);
+        g = outer;
+    }
+    slot = sum;
+    b.current = saved;
+}
 
 struct sparse_sweep;
 constexpr void push_pending(sparse_sweep& sweep, int id);
+
+// Where instruction `in`'s contributions are computed, given its adjoint g:
+// its own guard, or the side of a branch off which g is 0 (g becomes the
+// adjoint on that side). Not for a select, whose own sides are guards of
+// where it runs. Sets the builder's current guard.
+constexpr int contribution_guard(builder& b, const instruction& in, int& g) {
+    int edge = in.guard;
+    while (in.code != op::select) {
+        const instruction& adjoint_of = b.at(g);
+        if (adjoint_of.code != op::select || b.guard(static_cast<int>(adjoint_of.k)).parent != edge) break;
+        const int side = static_cast<int>(adjoint_of.k);
+        if (b.is_integer(adjoint_of.b, 0)) {
+            edge = side;
+            g = adjoint_of.a;
+        } else if (b.is_integer(adjoint_of.a, 0)) {
+            edge = b.guard(side).sibling;
+            g = adjoint_of.b;
+        } else {
+            break;
+        }
+    }
+    b.current = edge;
+    return edge;
+}
 
 // One instruction's contributions to its operands' adjoints, given its own
 // adjoint g; a sparse sweep (when given) is told of each operand whose
@@ -103,13 +176,26 @@ constexpr void sweep_instruction(builder& b, std::size_t i, int g, buffer<int>& 
                                  int first_slot) {
     const instruction in = b.code[i];
     const int v = static_cast<int>(i);
-    auto add_to = [&](int target, int contribution, bool negative = false) {
-        if (sparse && adjoint[static_cast<std::size_t>(target)] < 0) push_pending(*sparse, target);
-        accumulate(b, adjoint, target, contribution, negative);
-    };
     const bool want_a = operand_count(in.code) >= 1 && b.reach_of(in.a) >= first_slot;
     const bool want_b = operand_count(in.code) >= 2 && b.reach_of(in.b) >= first_slot;
     if (!want_a && !want_b) return;
+    // The contributions run where the instruction did; but where its adjoint
+    // is 0 outside a side of a branch (a value the condition and one side
+    // share: sqrt(x) in where(sqrt(x) > 1, sqrt(x), 1)), only on that side,
+    // so the other side meets no 0·∞ (at x = 0) and computes nothing.
+    const int edge = b.guards.size > 1 ? contribution_guard(b, in, g) : 0;
+    auto add_to = [&](int target, int contribution, bool negative = false, int side_of_edge = -1) {
+        if (sparse && adjoint[static_cast<std::size_t>(target)] < 0) push_pending(*sparse, target);
+        if (edge == 0 && side_of_edge < 0) {
+            int& slot = adjoint[static_cast<std::size_t>(target)];
+            if (slot < 0)
+                slot = negative ? b.neg(contribution) : contribution;
+            else
+                slot = negative ? b.sub(slot, contribution) : b.add(slot, contribution);
+        } else {
+            accumulate(b, adjoint, target, contribution, negative, side_of_edge < 0 ? edge : side_of_edge);
+        }
+    };
     switch (in.code) {
         case op::add:
             if (want_a) add_to(in.a, g);
@@ -145,6 +231,12 @@ constexpr void sweep_instruction(builder& b, std::size_t i, int g, buffer<int>& 
         case op::real_pow:
             add_to(in.a, b.mul(g, b.mul(b.real_coefficient(in.b, in.k), b.real_pow(in.a, in.b, in.k + 1))));
             break;
+        case op::select: {  // each side's adjoint from the side's own guard
+            const int on_true = static_cast<int>(in.k);
+            if (want_a) add_to(in.a, g, false, on_true);
+            if (want_b) add_to(in.b, g, false, b.guard(on_true).sibling);
+            break;
+        }
         default:  // the elementary functions by their chain rules
             if (is_binary_function(in.code)) {
                 const two_contributions c =
@@ -171,6 +263,7 @@ constexpr void reverse_sweep(builder& b, int root, std::size_t end, buffer<int>&
         const int g = adjoint[i];
         if (g >= 0) sweep_instruction<Unary, Binary>(b, i, g, adjoint, nullptr, 0);
     }
+    b.current = 0;
 }
 
 // The same sweep visiting only the instructions `root` reaches, in the same
@@ -223,25 +316,31 @@ struct sparse_sweep {
             sweep_instruction<Unary, Binary>(b, static_cast<std::size_t>(i), adjoint[static_cast<std::size_t>(i)], adjoint,
                                              this, first_slot);
         }
+        b.current = 0;
     }
 };
 constexpr void push_pending(sparse_sweep& sweep, int id) { sweep.push(id); }
 
-// A plan with its outputs, sized exactly.
-template <std::size_t Size, std::size_t Outputs>
+// A plan with its outputs and its guards, sized exactly.
+template <std::size_t Size, std::size_t Outputs, std::size_t Guards = 1>
 struct compiled {
     std::array<instruction, Size> code{};
     std::array<int, Outputs> outputs{};
+    std::array<guard_info, Guards> guards{};
     int numbers = 0;
     int extras = 0;
     bool supported = true;
     static constexpr std::size_t size = Size;
+    static constexpr std::size_t guard_count = Guards;
+    static constexpr bool has_guards = Guards > 1;
 };
 
-// Keeps the instructions the outputs need, in the order of schedule(); renumbers operands and outputs.
+// Keeps the instructions the outputs need, in the order of schedule(); renumbers operands, outputs and the
+// registers guards compare.
 struct compacted {
     buffer<instruction> code;
     buffer<int> outputs;
+    buffer<guard_info> guards;
 };
 constexpr void compact(const builder& b, const buffer<int>& outputs, compacted& out) {
     const std::size_t n = b.code.size;
@@ -258,6 +357,16 @@ constexpr void compact(const builder& b, const buffer<int>& outputs, compacted& 
         out.code.push_back(in);
     }
     for (std::size_t o = 0; o < outputs.size; ++o) out.outputs.push_back(renumbered[static_cast<std::size_t>(outputs[o])]);
+    for (std::size_t g = 0; g < b.guards.size; ++g) {
+        guard_info x = b.guards[g];
+        if (g > 0) {  // (a guard nothing kept runs under compares registers that may be gone: 0 is as good)
+            auto kept = [&](int id) { return renumbered[static_cast<std::size_t>(id)] < 0 ? 0 : renumbered[static_cast<std::size_t>(id)]; };
+            x.left = kept(x.left);
+            x.right = kept(x.right);
+            x.test = kept(x.test);
+        }
+        out.guards.push_back(x);
+    }
 }
 
 // The adjoint of the input instruction `input_id` (-1: no such input), or the
@@ -353,28 +462,34 @@ struct hessian_plan_builder {
 // counted against one bound of steps, and a 64-variable Hessian passed it).
 // (A function called by the variable: GCC took 4 % longer over a 32-variable
 // gradient with the build in a lambda initialising it.)
+struct plan_shape {
+    std::size_t instructions = 0;
+    std::size_t guards = 0;
+};
 template <class Builder>
-constexpr std::size_t count_plan_instructions() {
+constexpr plan_shape count_plan_instructions() {
     compacted c;
     int numbers = 0, extras = 0;
     bool supported = true;
     Builder::build(c, numbers, extras, supported);
-    return c.code.size;
+    return {c.code.size, c.guards.size};
 }
 template <class Builder>
-inline constexpr std::size_t plan_size = count_plan_instructions<Builder>();
+inline constexpr plan_shape plan_size = count_plan_instructions<Builder>();
 
 template <class Builder>
 constexpr auto compile_plan() {
-    constexpr std::size_t size = plan_size<Builder>;
+    constexpr std::size_t size = plan_size<Builder>.instructions;
+    constexpr std::size_t guards = plan_size<Builder>.guards;
     compacted c;
     int numbers = 0, extras = 0;
     bool supported = true;
     Builder::build(c, numbers, extras, supported);
     constexpr std::size_t outputs = Builder::outputs;
-    compiled<size, outputs> p;
+    compiled<size, outputs, guards> p;
     for (std::size_t i = 0; i < size; ++i) p.code[i] = c.code[i];
     for (std::size_t i = 0; i < outputs; ++i) p.outputs[i] = c.outputs[i];
+    for (std::size_t i = 0; i < guards; ++i) p.guards[i] = c.guards[i];
     p.numbers = numbers;
     p.extras = extras;
     p.supported = supported;

@@ -5,6 +5,15 @@
 // writes register i and reads only registers of earlier instructions. Leaves
 // are the variables' values (inputs), the expression's stored numbers and
 // small integers known from the structure alone (0, ±1, exponents).
+//
+// A branch (where, min, max) is two guarded regions: each instruction names
+// the guard it runs under (0: always), a guard is a comparison of two
+// registers and the guard it sits in, and only the side the comparison picks
+// runs; `test` compares once for both sides, before either, and `select`
+// joins them. The reverse sweep runs a side's adjoints
+// under the same guard, so a side that did not run contributes nothing (not
+// 0·∞). SIMD lanes run a side when any of their lanes takes it, and select
+// lane by lane.
 #pragma once
 
 #include <leibniz/expression/nodes.hpp>
@@ -27,6 +36,8 @@ enum class op : unsigned char {
     real_pow,          // a^(p - k), p stored number b (an exact integer exponent by squarings)
     real_coefficient,  // p - k, p stored number b
     real,              // the real constant a of detail::real_constants (2/√π in erf's chain rule)
+    select,            // a where guard k holds, else b (joins the two sides of a branch)
+    test,              // compares a with b for guard k and its sibling: which side of a branch runs
     first_function,    // f(a) for the elementary functions, in the order of ops::elementary, then
                        // f(a, b) for those of ops::binary (the last)
 };
@@ -60,28 +71,42 @@ struct instruction {
     int a = 0;
     int b = 0;
     long long k = 0;
+    int guard = 0;  // runs only where this guard holds (0: always)
 
     friend constexpr bool operator==(const instruction&, const instruction&) = default;
 };
 
+// A guard: left < right (left <= right when not strict) holds, or, on the
+// false side of a branch, does not; inside the guard `parent`. Guard 0 is the
+// whole plan. The two sides of a branch are siblings.
+struct guard_info {
+    int parent = -1;
+    int left = 0;
+    int right = 0;
+    bool strict = false;
+    bool true_side = true;
+    int sibling = -1;
+    int test = -1;  // the instruction that compares (one for both sides)
+
+    friend constexpr bool operator==(const guard_info&, const guard_info&) = default;
+};
+
+// Leaves are computed wherever they are needed first: they never run under a guard.
+constexpr bool is_leaf(op code) {
+    return code == op::integer || code == op::input || code == op::number || code == op::real_coefficient ||
+           code == op::real;
+}
+
 constexpr bool is_commutative(op code) { return code == op::add || code == op::mul; }
+// (One expression, not a switch: Clang counts a step for every case label a
+// switch passes over in constant evaluation, and this runs for every
+// instruction built, swept, scheduled and compacted.)
 constexpr int operand_count(op code) {
-    switch (code) {
-        case op::integer:
-        case op::input:
-        case op::number:
-        case op::real_coefficient:
-        case op::real:
-            return 0;
-        case op::add:
-        case op::sub:
-        case op::mul:
-        case op::div:
-        case op::pow:
-            return 2;
-        default:
-            return is_binary_function(code) ? 2 : 1;
-    }
+    return code == op::integer || code == op::input || code == op::number || code == op::real_coefficient ||
+                   code == op::real
+               ? 0
+           : code == op::neg || code == op::ipow || code == op::real_pow || is_function(code) ? 1
+                                                                                            : 2;
 }
 
 // A growable array for constant evaluation (allocated and freed within it).

@@ -137,13 +137,22 @@ constexpr int lower_node(lowering& l, const binary_function<Op, A, B>*) {
     return l.b.binary(binary_function_code<Op>(), first, second);
 }
 
-// A branch evaluates one side only (the other may be outside its domain, and
-// its derivative must not meet the taken side's as 0·∞): the tree sweep
-// evaluates expressions holding one (evaluation/shared.hpp), as for a mean.
+// A branch: the comparison, then each side under its guard (only the side
+// taken runs: the other may be outside its domain, and its derivative must
+// not meet the taken side's as 0·∞), joined by a select. Numbers in the
+// order evaluation reads them: left, right, the true side, the false side.
 template <class Vars, bool S, class L, class R, class A, class B>
 constexpr int lower_node(lowering& l, const branch<S, L, R, A, B>*) {
-    l.supported = false;
-    return l.b.integer(0);
+    const int left = lower_node<Vars>(l, static_cast<const L*>(nullptr));
+    const int right = lower_node<Vars>(l, static_cast<const R*>(nullptr));
+    const int outer = l.b.current;
+    const int on_true = l.b.branch_guards(left, right, S);
+    l.b.current = on_true;
+    const int if_true = lower_node<Vars>(l, static_cast<const A*>(nullptr));
+    l.b.current = l.b.guard(on_true).sibling;
+    const int if_false = lower_node<Vars>(l, static_cast<const B*>(nullptr));
+    l.b.current = outer;
+    return l.b.select(on_true, if_true, if_false);
 }
 
 // A mean over samples is a loop, not straight-line code: expressions holding
@@ -222,6 +231,14 @@ LEIBNIZ_INLINE constexpr void gather_numbers(walk, const binary_function<Op, A, 
     gather_numbers(walk{}, f.second, out);
 }
 
+template <class Sink, bool S, class L, class R, class A, class B>
+LEIBNIZ_INLINE constexpr void gather_numbers(walk, const branch<S, L, R, A, B>& w, Sink& out) {
+    gather_numbers(walk{}, w.left, out);
+    gather_numbers(walk{}, w.right, out);
+    gather_numbers(walk{}, w.if_true, out);
+    gather_numbers(walk{}, w.if_false, out);
+}
+
 // Occurrences of variables outside Vars, in walk order, from the bindings.
 template <class Vars, class T, class Node, class Env>
 LEIBNIZ_INLINE constexpr void gather_extras(walk, const Node*, const Env&, T*&) {}  // numbers, zero, one
@@ -252,6 +269,13 @@ LEIBNIZ_INLINE constexpr void gather_extras(walk, const power<B, E>*, const Env&
 }
 template <class Vars, class T, class Op, class A, class B, class Env>
 LEIBNIZ_INLINE constexpr void gather_extras(walk, const binary_function<Op, A, B>*, const Env& env, T*& out) {
+    gather_extras<Vars, T>(walk{}, static_cast<const A*>(nullptr), env, out);
+    gather_extras<Vars, T>(walk{}, static_cast<const B*>(nullptr), env, out);
+}
+template <class Vars, class T, bool S, class L, class R, class A, class B, class Env>
+LEIBNIZ_INLINE constexpr void gather_extras(walk, const branch<S, L, R, A, B>*, const Env& env, T*& out) {
+    gather_extras<Vars, T>(walk{}, static_cast<const L*>(nullptr), env, out);
+    gather_extras<Vars, T>(walk{}, static_cast<const R*>(nullptr), env, out);
     gather_extras<Vars, T>(walk{}, static_cast<const A*>(nullptr), env, out);
     gather_extras<Vars, T>(walk{}, static_cast<const B*>(nullptr), env, out);
 }

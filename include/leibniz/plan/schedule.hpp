@@ -20,12 +20,14 @@
 
 namespace leibniz::detail::plan {
 
-// order: the instructions the outputs need, each after its operands,
-// depth-first from each output in turn, the last output first.
+// order: the instructions the outputs need, each after its operands and the
+// test of its guard (a select's too), depth-first from each output in turn,
+// the last output first.
 constexpr void schedule(const builder& b, const buffer<int>& outputs, buffer<int>& order) {
     const std::size_t n = b.code.size;
     buffer<int> placed(n, 0);
     buffer<int> stack;  // ids; an id pushed as -1 - id means "operands done, place it"
+    const bool guarded = b.guards.size > 1;
     for (std::size_t k = 0; k < outputs.size; ++k) {
         const std::size_t o = outputs.size - 1 - k;
         stack.push_back(outputs[o]);
@@ -47,6 +49,12 @@ constexpr void schedule(const builder& b, const buffer<int>& outputs, buffer<int
             const int count = operand_count(in.code);
             if (count >= 2) stack.push_back(in.b);
             if (count >= 1) stack.push_back(in.a);
+            // After the test of its guard (which comes after the test of the
+            // guard around it, its own guard); a select after its side's test.
+            if (guarded) {
+                if (in.code == op::select) stack.push_back(b.guard(static_cast<int>(in.k)).test);
+                if (in.guard > 0) stack.push_back(b.guard(in.guard).test);
+            }
         }
     }
 }

@@ -130,7 +130,8 @@ template <class T, class Vars, class E>
 LEIBNIZ_INLINE constexpr void run_gradient_plan(const T* inputs, numbers_view<T> numbers, T& value,
                                                 std::array<T, Vars::size>& gradient) {
     constexpr const auto& P = gradient_plan<E, Vars>;
-    T r[P.size];
+    registers<T, P.size, P.has_guards> registers_of_plan;
+    T* r = registers_of_plan.data;
     run<T, P>(r, inputs, numbers);
     value = r[P.outputs[0]];
     copy_outputs<P, 1, Vars::size>(r, gradient);
@@ -227,7 +228,8 @@ LEIBNIZ_FLATTEN LEIBNIZ_INLINE constexpr void hessian_of(const E& f, const Env& 
     constexpr const auto& P = hessian_plan<E, Vars, WithGradient>;
     const auto inputs = gather_inputs<T, P, Vars, E>(env);
     const auto numbers = gather_all_numbers<T, P>(f);
-    T r[P.size];
+    registers<T, P.size, P.has_guards> registers_of_plan;
+    T* r = registers_of_plan.data;
     run<T, P>(r, inputs.data(), numbers.view());
     if constexpr (WithGradient) {
         *value = r[P.outputs[0]];

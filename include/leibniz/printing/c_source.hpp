@@ -24,11 +24,14 @@
 // variable each point[i] and gradient[i] is. The name must be a C identifier
 // (std::invalid_argument otherwise).
 //
+//   where, min, max      conditional expressions: a side's statements are
+//                        `cond ? (...) : 0.0`, computed only where the
+//                        comparison picks that side, joined by `cond ? a : b`
+//
 // Compile errors: a variable of f missing from the list
-// (leibniz::error::to_c_needs_a_point_index_for<leibniz::variable<'z'>>); an
-// expression the plan cannot write as straight-line code: where, min, max
-// (the branch not taken must not be evaluated) and means over samples (a
-// loop) stop at a static_assert that says so.
+// (leibniz::error::to_c_needs_a_point_index_for<leibniz::variable<'z'>>); a
+// mean over samples (a loop, which the generated code does not write) stops
+// at a static_assert that says so.
 #pragma once
 
 #include <leibniz/data/squares.hpp>
@@ -163,6 +166,21 @@ struct basic_writer {
     }
 };
 
+// Guard g's comparison picking its side, and guard g holding (with the guards around it), as C conditions.
+template <const auto& Plan>
+std::string side_text(int g) {
+    const plan::guard_info& x = Plan.guards[static_cast<std::size_t>(g)];
+    const std::string comparison = reg(x.left) + (x.strict ? " < " : " <= ") + reg(x.right);
+    return x.true_side ? comparison : "!(" + comparison + ")";
+}
+template <const auto& Plan>
+std::string guard_text(int g) {
+    std::string text;
+    for (; g > 0; g = Plan.guards[static_cast<std::size_t>(g)].parent)
+        text = text.empty() ? side_text<Plan>(g) : side_text<Plan>(g) + " && " + text;
+    return text;
+}
+
 // The expression of instruction i.
 template <const auto& Plan, class W>
 std::string instruction_text(W& w, int i, const std::vector<number>& numbers) {
@@ -203,6 +221,8 @@ std::string instruction_text(W& w, int i, const std::vector<number>& numbers) {
         }
         case op::real:
             return literal(to_scalar<double>(real_constants[in.a]));
+        case op::select:
+            return "(" + side_text<Plan>(static_cast<int>(in.k)) + ") ? " + a + " : " + b;
         default:
             break;
     }
@@ -260,7 +280,14 @@ std::string write(std::string_view function_name, const E& f) {
     bool reads_point = false;
     for (std::size_t i = 0; i < P.size; ++i) {
         reads_point = reads_point || P.code[i].code == plan::op::input;
-        w.statement(reg(static_cast<int>(i)), instruction_text<P>(w, static_cast<int>(i), numbers));
+        if (P.code[i].code == plan::op::test) continue;  // (each guard's condition is written where it is used)
+        const std::string text = instruction_text<P>(w, static_cast<int>(i), numbers);
+        // Under a guard: computed only where it holds (the other side of a
+        // branch may be outside its domain), 0 elsewhere, where nothing reads it.
+        if (P.code[i].guard == 0)
+            w.statement(reg(static_cast<int>(i)), text);
+        else
+            w.statement(reg(static_cast<int>(i)), "(" + guard_text<P>(P.code[i].guard) + ") ? (" + text + ") : 0.0");
     }
 
     const std::vector<std::string> variables = names(Vars{});
@@ -306,8 +333,7 @@ std::string to_c(std::string_view name, const E& f, Vars...) {
         return {};
     } else {
         static_assert(detail::plan::has_gradient_plan<E, V>,
-                      "leibniz: to_c writes straight-line code: it cannot write where, min, max (only the branch "
-                      "taken may be evaluated) or a mean over samples (a loop)");
+                      "leibniz: to_c writes straight-line code: it cannot write a mean over samples (a loop)");
         if (!detail::c_source::is_identifier(name))
             throw std::invalid_argument("leibniz::to_c: the function name must be a C identifier");
         return detail::c_source::write<V>(name, f);

@@ -57,6 +57,55 @@ BOOST_AUTO_TEST_CASE(the_mean_is_an_expression_in_the_parameters) {
     BOOST_TEST(std::fabs(g[1] - lz::d(J, t2)(t1 = 0.5, t2 = 0.2)) < 1e-12);
 }
 
+// A mean inside a larger expression, a mean of a mean, a mean on one side of a
+// branch: one plan, each mean a loop over its samples (its loss's own plan per
+// sample), for the value, the gradient and the Hessian; against the symbolic
+// derivatives (d of a mean is the mean of the derivatives) evaluated.
+BOOST_AUTO_TEST_CASE(means_inside_expressions_through_the_plan) {
+    const noisy_line data;
+    const auto samples = lz::data(x = data.xs, y = data.ys);
+    const auto J = lz::mean(loss, samples);
+    const auto u = lz::var<"u">;
+    const std::vector<double> us{-1.0, 0.5, 2.0};
+    const auto ridge = J + 0.1 * (t1 * t1 + t2 * t2);
+    const auto scaled = lz::exp(0.5 * J) * t1;
+    const auto nested = lz::mean(lz::pow<2>(u * t1) + J * u, lz::data(u = us));
+    const auto branched = lz::where(t1 < 1, J, lz::mean(lz::abs(t1 + t2 * x - y), samples));
+    auto check = [&](const auto& f, double p1, double p2) {
+        const auto r = lz::value_gradient_hessian(f, t1, t2)(t1 = p1, t2 = p2);
+        const auto vg = lz::value_and_gradient(f, t1, t2)(t1 = p1, t2 = p2);
+        const auto tolerance = boost::test_tools::tolerance(1e-12);
+        BOOST_TEST(r.value == f(t1 = p1, t2 = p2), tolerance);
+        BOOST_TEST(vg.value == r.value);
+        BOOST_TEST(vg.gradient[0] == r.gradient[0]);
+        BOOST_TEST(vg.gradient[1] == r.gradient[1]);
+        BOOST_TEST(r.gradient[0] == lz::d(f, t1)(t1 = p1, t2 = p2), tolerance);
+        BOOST_TEST(r.gradient[1] == lz::d(f, t2)(t1 = p1, t2 = p2), tolerance);
+        BOOST_TEST(r.hessian[0][0] == lz::d(lz::d(f, t1), t1)(t1 = p1, t2 = p2), tolerance);
+        BOOST_TEST(r.hessian[0][1] == lz::d(lz::d(f, t1), t2)(t1 = p1, t2 = p2), tolerance);
+        BOOST_TEST(r.hessian[1][0] == r.hessian[0][1]);
+        BOOST_TEST(r.hessian[1][1] == lz::d(lz::d(f, t2), t2)(t1 = p1, t2 = p2), tolerance);
+        const auto h = lz::hessian(f, t1, t2)(t1 = p1, t2 = p2);
+        BOOST_TEST(h[0][1] == r.hessian[0][1]);
+    };
+    for (double p1 : {-1.0, 0.0, 0.5, 2.0})
+        for (double p2 : {0.0, 1.0}) {
+            BOOST_TEST_CONTEXT("t1 = " << p1 << ", t2 = " << p2) {
+                check(ridge, p1, p2);
+                check(scaled, p1, p2);
+                check(nested, p1, p2);
+                check(branched, p1, p2);
+            }
+        }
+    // The mean's value in the plan is the mean's value, bit for bit.
+    BOOST_TEST(lz::value_and_gradient(ridge, t1, t2)(t1 = 0.5, t2 = 0.2).value == ridge(t1 = 0.5, t2 = 0.2));
+    // Newton's method on the ridge-regularised mean: its Hessian is a mean's through the plan.
+    const auto n = lz::minimize(ridge, lz::point(t1 = 0.0, t2 = 0.0), lz::newton{}, lz::stop{.max_iterations = 3});
+    const auto g = lz::gradient(ridge, t1, t2)(n.point);
+    BOOST_TEST(std::fabs(g[0]) < 1e-12);
+    BOOST_TEST(std::fabs(g[1]) < 1e-12);
+}
+
 BOOST_AUTO_TEST_CASE(full_batch_descent_recovers_the_least_squares_line) {
     const noisy_line data;
     const auto J = lz::mean(loss, lz::data(x = data.xs, y = data.ys));

@@ -106,7 +106,7 @@ BOOST_AUTO_TEST_CASE(a_subexpression_shared_between_rows_is_computed_once) {
     BOOST_TEST(r.jacobian[1][0].v == b.gradient[0].v);
 }
 
-BOOST_AUTO_TEST_CASE(a_row_holding_a_mean_is_differentiated_row_by_row) {
+BOOST_AUTO_TEST_CASE(a_row_holding_a_mean_is_part_of_the_rows_plan) {
     constexpr auto a = lz::var<"a">;
     constexpr auto t = lz::var<"t">;
     const std::vector<double> T{1, 2, 3};

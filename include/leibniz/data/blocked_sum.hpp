@@ -48,6 +48,11 @@ constexpr void add_into(value_gradient_sum<T, N>& total, const value_gradient_su
 
 // The sum over samples i < count of what add_sample(partial, i) adds, in
 // blocks (above). Partial: a scalar or a value_gradient_sum.
+template <class T, std::size_t N>
+constexpr void add_into(std::array<T, N>& total, const std::array<T, N>& part) {
+    for (std::size_t c = 0; c < N; ++c) total[c] = total[c] + part[c];
+}
+
 template <class Partial, class AddSample>
 constexpr Partial blocked_sum(std::size_t count, const block_runner& runner, const AddSample& add_sample) {
     const std::size_t blocks = (count + samples_per_block - 1) / samples_per_block;

@@ -162,6 +162,12 @@ template <class Vars, class T, class E, class R, class Env>
 constexpr void gather_extras(walk, const least_squares<E, R>*, const Env& env, T*& out) {
     gather_extras<Vars, T>(walk{}, static_cast<const E*>(nullptr), env, out);
 }
+template <class E, class R>
+inline constexpr int means_in<least_squares<E, R>> = means_in<E>;
+template <int M, class E, class R, class F>
+LEIBNIZ_INLINE constexpr void with_mean(walk, const least_squares<E, R>& s, F&& f) {
+    with_mean<M>(walk{}, s.expression, f);
+}
 
 }  // namespace detail::plan
 

@@ -6,9 +6,10 @@
 // reverse sweep over them for the gradient, and for the Hessian one more
 // reverse sweep per partial, over what that partial's instructions reach; a
 // subexpression is computed once for all of them; a branch is two guarded
-// regions of the plan. An expression holding a mean over samples goes through
-// the tree sweep instead (evaluation/shared.hpp), with the Hessian's entries
-// as symbolic second partials (the upper triangle, built when the callable is
+// regions of the plan, a mean over samples a loop in it. An expression holding
+// a mean whose data names a variable differentiated by goes through the tree
+// sweep instead (evaluation/shared.hpp), with the Hessian's entries as
+// symbolic second partials (the upper triangle, built when the callable is
 // made) evaluated through the sweep's memo.
 #pragma once
 
@@ -219,9 +220,9 @@ struct gradient_function {
 
 namespace detail {
 // What a Hessian evaluator keeps besides f: nothing where the plan evaluates
-// f (its second partials are instructions of the plan); else (a mean over
-// samples) the upper triangle of symbolic second partials, which the tree
-// sweep evaluates.
+// f (its second partials are instructions of the plan); else (a mean whose
+// data names a variable differentiated by) the upper triangle of symbolic
+// second partials, which the tree sweep evaluates.
 struct no_symbolic_entries {};
 template <class E, class Vars, bool Planned = plan::has_gradient_plan<E, Vars>>
 struct hessian_entries {
@@ -253,7 +254,7 @@ template <class E, class Vars>
 struct value_gradient_hessian_function {
     using entries_type = typename detail::hessian_entries<E, Vars>::type;
     E f;
-    entries_type entries;  // (a mean over samples) the upper triangle of second partials, symbolic
+    entries_type entries;  // (a mean over a data variable differentiated by) symbolic second partials
 
     template <class... Sources>
     LEIBNIZ_INLINE constexpr auto operator()(const Sources&... sources) const {
@@ -273,7 +274,7 @@ template <class E, class Vars>
 struct hessian_function {
     using entries_type = typename detail::hessian_entries<E, Vars>::type;
     E f;
-    entries_type entries;  // (a mean over samples) the upper triangle of second partials, symbolic
+    entries_type entries;  // (a mean over a data variable differentiated by) symbolic second partials
 
     template <class... Sources>
     LEIBNIZ_INLINE constexpr auto operator()(const Sources&... sources) const {

@@ -74,6 +74,8 @@ struct rows_plan_builder {
         extras = l.extras;
         supported = l.supported;
         compact(l.b, results, out);
+        out.means = l.means;
+        out.mean_results = l.mean_results;
     }
 };
 template <class Vars, class... Rows>
@@ -99,7 +101,7 @@ LEIBNIZ_FLATTEN LEIBNIZ_INLINE constexpr void jacobian_by_plan(const std::tuple<
         const auto numbers = gather_all_numbers<T, P>(std::get<I>(rows)...);
         registers<T, P.size, P.has_guards> registers_of_plan;
         T* r = registers_of_plan.data;
-        run<T, P>(r, inputs.data(), numbers.view());
+        run<T, P>(r, inputs.data(), numbers.view(), means_of<P, Vars, false>(env, std::get<I>(rows)...));
         in_order{(copy_row<P, I, n>(r, value, jacobian), 0)...};
     }(std::index_sequence_for<Rows...>{});
 }
@@ -113,7 +115,7 @@ LEIBNIZ_INLINE constexpr auto value_and_jacobian_of(const std::tuple<Rows...>& r
     value_and_jacobian_result<T, sizeof...(Rows), Vars::size> r;
     if constexpr (plan::rows_plan<Vars, Rows...>.supported) {
         plan::jacobian_by_plan<T, Vars>(rows, env, r.value, r.jacobian);
-    } else {  // a row holds a mean over samples: row by row
+    } else {  // a row holds a mean whose data names a variable differentiated by: row by row
         [&]<std::size_t... I>(std::index_sequence<I...>) {
             auto one_row = [&](auto i, const auto& row) {
                 const auto vg = value_and_gradient_of<T, Vars>(row, env);

@@ -27,6 +27,8 @@ struct builder {
     std::size_t mask = 0;
     buffer<guard_info> guards;  // guards[0]: the whole plan
     int current = 0;            // the guard new instructions run under
+    int variables = 0;          // the number of variables differentiated by (input slots 0 ... variables - 1)
+    bool second_order = false;  // a Hessian's plan: means sum their second partials too
 
     constexpr builder() { guards.push_back(guard_info{}); }
 
@@ -88,7 +90,7 @@ struct builder {
         const int id = static_cast<int>(code.size);
         code.push_back(i);
         const int count = operand_count(i.code);
-        int r = i.code == op::input ? i.a : -1;
+        int r = i.code == op::input ? i.a : i.code == op::mean ? static_cast<int>(i.k) : -1;
         if (count >= 1 && reach[static_cast<std::size_t>(i.a)] > r) r = reach[static_cast<std::size_t>(i.a)];
         if (count >= 2 && reach[static_cast<std::size_t>(i.b)] > r) r = reach[static_cast<std::size_t>(i.b)];
         reach.push_back(r);

@@ -81,7 +81,8 @@ LEIBNIZ_INLINE constexpr T interpret(const instruction& in, const T* r, const T*
     else if constexpr (Code == op::real_coefficient) return real_coefficient_of<T>(*numbers.exact[in.b], in.k);
     else if constexpr (Code == op::real) return to_scalar<T>(real_constants[in.a]);
     else if constexpr (Code == op::select) return picks_side(guards[in.k], r) ? r[in.a] : r[in.b];
-    else if constexpr (Code == op::test) return T(0);  // (run() keeps the guards' flags; the register is not read)
+    else if constexpr (Code == op::test || Code == op::mean || Code == op::mean_result)
+        return T(0);  // (run() runs these: guards' flags, means' loops and their results)
     else if constexpr (is_binary_function(Code)) return binary_function_of<Code>::value(r[in.a], r[in.b]);
     else return function_of<Code>::value(r[in.a]);
 }
@@ -209,31 +210,47 @@ LEIBNIZ_INLINE constexpr T select_value(const T* r, const bool* flags, int a, in
     }
 }
 
-// The guard a select or a test names (0 for the others: one instantiation per operation, not per k).
+// The guard a select or a test names, the number of a mean (0 for the others:
+// one instantiation per operation, not per k).
 constexpr int guard_argument(const instruction& in) {
-    return in.code == op::select || in.code == op::test ? static_cast<int>(in.k) : 0;
+    return in.code == op::select || in.code == op::test ? static_cast<int>(in.k)
+           : in.code == op::mean                        ? in.a
+                                                        : 0;
 }
 
+// A plan without means runs with none.
+struct no_means {
+    template <int M, class T>
+    constexpr void run(T*, const T*) const {}
+    template <class T>
+    constexpr void run_any(int, T*, const T*) const {}
+};
+
 // One instruction of a plan with guards: under an `if` when it has one.
-template <class T, const auto& Plan, op Code, long long Exponent, int Guard, int Selected>
+template <class T, const auto& Plan, op Code, long long Exponent, int Guard, int Selected, class Means>
 LEIBNIZ_INLINE constexpr void run_guarded(T& out, int a, int b, long long k, const T* r, const T* inputs,
-                                          numbers_view<T> numbers, bool* flags) {
+                                          numbers_view<T> numbers, bool* flags, const Means& means, T* results) {
     if constexpr (Guard != 0)
         if (!flags[Guard]) return;
     if constexpr (Code == op::test)
         run_test<T, Plan, Selected>(r, flags);
+    else if constexpr (Code == op::mean) {
+        means.template run<Selected>(results + b, inputs);
+        out = results[b];
+    } else if constexpr (Code == op::mean_result)
+        out = results[b];
     else if constexpr (Code == op::select)
         out = select_value<T, Plan, Selected>(r, flags, a, b);
     else
         out = compute<T, Code, Exponent>(a, b, k, r, inputs, numbers);
 }
 
-template <class T, const auto& Plan, std::size_t First, std::size_t... I>
+template <class T, const auto& Plan, std::size_t First, class Means, std::size_t... I>
 LEIBNIZ_INLINE constexpr void run_block(std::index_sequence<I...>, T* r, const T* inputs, numbers_view<T> numbers,
-                                        bool* flags) {
+                                        bool* flags, const Means& means, T* results) {
     // The operands are read from the constant plan here, at the call, where
     // they are constant expressions: the compiler sees r[7], not r[plan[i].a].
-    if constexpr (!std::remove_cvref_t<decltype(Plan)>::has_guards) {
+    if constexpr (!Plan.structured()) {
         ((r[First + I] = compute<T, Plan.code[First + I].code, exponent_of(Plan.code[First + I])>(
               Plan.code[First + I].a, Plan.code[First + I].b, Plan.code[First + I].k, r, inputs, numbers)),
          ...);
@@ -241,18 +258,18 @@ LEIBNIZ_INLINE constexpr void run_block(std::index_sequence<I...>, T* r, const T
         (run_guarded<T, Plan, Plan.code[First + I].code, exponent_of(Plan.code[First + I]), Plan.code[First + I].guard,
                      guard_argument(Plan.code[First + I])>(r[First + I], Plan.code[First + I].a,
                                                                  Plan.code[First + I].b, Plan.code[First + I].k, r,
-                                                                 inputs, numbers, flags),
+                                                                 inputs, numbers, flags, means, results),
          ...);
     }
 }
 
-template <class T, const auto& Plan, std::size_t... B>
+template <class T, const auto& Plan, class Means, std::size_t... B>
 LEIBNIZ_INLINE constexpr void run_blocks(std::index_sequence<B...>, T* r, const T* inputs, numbers_view<T> numbers,
-                                         bool* flags) {
+                                         bool* flags, const Means& means, T* results) {
     constexpr std::size_t size = std::remove_cvref_t<decltype(Plan)>::size;
     (run_block<T, Plan, B * block_size>(
          std::make_index_sequence<(size - B * block_size < block_size ? size - B * block_size : block_size)>{}, r,
-         inputs, numbers, flags),
+         inputs, numbers, flags, means, results),
      ...);
 }
 
@@ -268,31 +285,52 @@ struct registers<T, Size, true> {
     T data[Size]{};
 };
 
-// Runs the plan into registers r (one per instruction).
-template <class T, const auto& Plan>
-LEIBNIZ_INLINE constexpr void run(T* r, const T* inputs, numbers_view<T> numbers) {
+// Runs the plan into registers r (one per instruction); `means` runs the
+// plan's means over samples (mean_runner, plan/value_and_gradient.hpp) into their blocks of results.
+template <class T, const auto& Plan, class Means = no_means>
+LEIBNIZ_INLINE constexpr void run(T* r, const T* inputs, numbers_view<T> numbers, const Means& means = {}) {
     using plan_type = std::remove_cvref_t<decltype(Plan)>;
     constexpr std::size_t size = plan_type::size;
-    bool flags[plan_type::guard_count]{};
-    flags[0] = true;
-    if constexpr (std::is_floating_point_v<T>) {
-        if (std::is_constant_evaluated()) {
-            for (std::size_t i = 0; i < size; ++i) {
-                const instruction& in = Plan.code[i];
-                if (!flags[in.guard]) continue;
-                if (in.code == op::test) {
-                    const guard_info& x = Plan.guards[static_cast<std::size_t>(in.k)];
-                    const bool holds = picks_side(x, r);
-                    flags[in.k] = holds;
-                    flags[x.sibling] = !holds;
-                    continue;
-                }
-                r[i] = interpret_any<T>(in, r, inputs, numbers, Plan.guards.data());
+    constexpr std::size_t blocks = (size + block_size - 1) / block_size;
+    if constexpr (!Plan.structured()) {  // straight-line code (and no step spent on guards in constant evaluation)
+        if constexpr (std::is_floating_point_v<T>) {
+            if (std::is_constant_evaluated()) {
+                for (std::size_t i = 0; i < size; ++i) r[i] = interpret_any<T>(Plan.code[i], r, inputs, numbers, nullptr);
+                return;
             }
-            return;
         }
+        run_blocks<T, Plan>(std::make_index_sequence<blocks>{}, r, inputs, numbers, nullptr, means,
+                            static_cast<T*>(nullptr));
+    } else {
+        bool flags[plan_type::guard_count]{};
+        flags[0] = true;
+        T results[Plan.mean_results > 0 ? Plan.mean_results : 1]{};
+        if constexpr (std::is_floating_point_v<T>) {
+            if (std::is_constant_evaluated()) {
+                for (std::size_t i = 0; i < size; ++i) {
+                    const instruction& in = Plan.code[i];
+                    if (!flags[in.guard]) continue;
+                    if (in.code < op::select || in.code > op::mean_result) {
+                        r[i] = interpret_any<T>(in, r, inputs, numbers, Plan.guards.data());
+                    } else if (in.code == op::test) {
+                        const guard_info& x = Plan.guards[static_cast<std::size_t>(in.k)];
+                        const bool holds = picks_side(x, r);
+                        flags[in.k] = holds;
+                        flags[x.sibling] = !holds;
+                    } else if (in.code == op::mean) {
+                        means.run_any(in.a, results + in.b, inputs);
+                        r[i] = results[in.b];
+                    } else if (in.code == op::mean_result) {
+                        r[i] = results[in.b];
+                    } else {
+                        r[i] = interpret_any<T>(in, r, inputs, numbers, Plan.guards.data());  // select
+                    }
+                }
+                return;
+            }
+        }
+        run_blocks<T, Plan>(std::make_index_sequence<blocks>{}, r, inputs, numbers, flags, means, results);
     }
-    run_blocks<T, Plan>(std::make_index_sequence<(size + block_size - 1) / block_size>{}, r, inputs, numbers, flags);
 }
 
 }  // namespace leibniz::detail::plan

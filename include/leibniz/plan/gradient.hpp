@@ -176,7 +176,9 @@ constexpr void sweep_instruction(builder& b, std::size_t i, int g, buffer<int>& 
                                  int first_slot) {
     const instruction in = b.code[i];
     const int v = static_cast<int>(i);
-    const bool want_a = operand_count(in.code) >= 1 && b.reach_of(in.a) >= first_slot;
+    // (A mean has no operands: it reaches the inputs it depends on.)
+    const bool want_a = (operand_count(in.code) >= 1 && b.reach_of(in.a) >= first_slot) ||
+                        (in.code == op::mean && b.reach_of(v) >= first_slot);
     const bool want_b = operand_count(in.code) >= 2 && b.reach_of(in.b) >= first_slot;
     if (!want_a && !want_b) return;
     // The contributions run where the instruction did; but where its adjoint
@@ -230,6 +232,21 @@ constexpr void sweep_instruction(builder& b, std::size_t i, int g, buffer<int>& 
             break;
         case op::real_pow:
             add_to(in.a, b.mul(g, b.mul(b.real_coefficient(in.b, in.k), b.real_pow(in.a, in.b, in.k + 1))));
+            break;
+        case op::mean:  // through its partials, read from its block of results
+            for (int i = first_slot; i <= static_cast<int>(in.k); ++i)
+                add_to(b.input(i), b.mul(g, b.intern({op::mean_result, v, in.b + 1 + i, i})));
+            break;
+        case op::mean_result:  // a partial's own partials: the second partials summed by the mean
+            if (in.k >= 0 && b.second_order) {
+                const instruction& mean = b.at(in.a);
+                const int i = static_cast<int>(in.k), n = b.variables;
+                for (int j = first_slot; j <= static_cast<int>(mean.k); ++j) {
+                    const int lo = i < j ? i : j, hi = i < j ? j : i;
+                    const int entry = mean.b + 1 + n + lo * n - lo * (lo - 1) / 2 + (hi - lo);
+                    add_to(b.input(j), b.mul(g, b.intern({op::mean_result, in.a, entry, -1})));
+                }
+            }
             break;
         case op::select: {  // each side's adjoint from the side's own guard
             const int on_true = static_cast<int>(in.k);
@@ -327,12 +344,16 @@ struct compiled {
     std::array<instruction, Size> code{};
     std::array<int, Outputs> outputs{};
     std::array<guard_info, Guards> guards{};
+    int means = 0;
+    int mean_results = 0;
     int numbers = 0;
     int extras = 0;
     bool supported = true;
     static constexpr std::size_t size = Size;
     static constexpr std::size_t guard_count = Guards;
     static constexpr bool has_guards = Guards > 1;
+    // (Means run in the same code path as guards: each is a loop, not an expression.)
+    constexpr bool structured() const { return Guards > 1 || means > 0; }
 };
 
 // Keeps the instructions the outputs need, in the order of schedule(); renumbers operands, outputs and the
@@ -341,6 +362,8 @@ struct compacted {
     buffer<instruction> code;
     buffer<int> outputs;
     buffer<guard_info> guards;
+    int means = 0;         // means over samples
+    int mean_results = 0;  // the size of their blocks of results
 };
 constexpr void compact(const builder& b, const buffer<int>& outputs, compacted& out) {
     const std::size_t n = b.code.size;
@@ -413,6 +436,8 @@ struct gradient_plan_builder {
         extras = l.extras;
         supported = l.supported;
         compact(l.b, results, out);
+        out.means = l.means;
+        out.mean_results = l.mean_results;
     }
 };
 
@@ -429,6 +454,7 @@ struct hessian_plan_builder {
     static constexpr void build(compacted& out, int& numbers, int& extras, bool& supported) {
         lowering l;
         l.differentiated = static_cast<int>(n);
+        l.second_order = true;
         buffer<int> results;
         const int root = lower_node<Vars>(l, static_cast<const E*>(nullptr));
         append_value_and_gradient(l, root, n, results);
@@ -453,6 +479,8 @@ struct hessian_plan_builder {
         extras = l.extras;
         supported = l.supported;
         compact(l.b, results, out);
+        out.means = l.means;
+        out.mean_results = l.mean_results;
     }
 };
 
@@ -490,6 +518,8 @@ constexpr auto compile_plan() {
     for (std::size_t i = 0; i < size; ++i) p.code[i] = c.code[i];
     for (std::size_t i = 0; i < outputs; ++i) p.outputs[i] = c.outputs[i];
     for (std::size_t i = 0; i < guards; ++i) p.guards[i] = c.guards[i];
+    p.means = c.means;
+    p.mean_results = c.mean_results;
     p.numbers = numbers;
     p.extras = extras;
     p.supported = supported;

@@ -14,6 +14,12 @@
 // under the same guard, so a side that did not run contributes nothing (not
 // 0·∞). SIMD lanes run a side when any of their lanes takes it, and select
 // lane by lane.
+//
+// A mean over samples is one instruction that runs a loop: its loss's own
+// plan once per sample, summing the value and the partials (and, in a
+// Hessian's plan, the second partials) into a block of results that
+// `mean_result` instructions read. The reverse sweep passes a mean's adjoint
+// to the inputs through those partials.
 #pragma once
 
 #include <leibniz/expression/nodes.hpp>
@@ -38,6 +44,11 @@ enum class op : unsigned char {
     real,              // the real constant a of detail::real_constants (2/√π in erf's chain rule)
     select,            // a where guard k holds, else b (joins the two sides of a branch)
     test,              // compares a with b for guard k and its sibling: which side of a branch runs
+    mean,              // mean number a over its samples: runs its loss's plan per sample into the results'
+                       // block at b (the value, the partials, for a Hessian plan the second partials); k is
+                       // the largest input slot it depends on
+    mean_result,       // entry b of the results, written by mean instruction a: partial k (k >= 0) or a
+                       // second partial (k = -1)
     first_function,    // f(a) for the elementary functions, in the order of ops::elementary, then
                        // f(a, b) for those of ops::binary (the last)
 };
@@ -103,10 +114,11 @@ constexpr bool is_commutative(op code) { return code == op::add || code == op::m
 // instruction built, swept, scheduled and compacted.)
 constexpr int operand_count(op code) {
     return code == op::integer || code == op::input || code == op::number || code == op::real_coefficient ||
-                   code == op::real
+                   code == op::real || code == op::mean
                ? 0
-           : code == op::neg || code == op::ipow || code == op::real_pow || is_function(code) ? 1
-                                                                                            : 2;
+           : code == op::neg || code == op::ipow || code == op::real_pow || code == op::mean_result || is_function(code)
+               ? 1
+               : 2;
 }
 
 // A growable array for constant evaluation (allocated and freed within it).

@@ -13,6 +13,7 @@
 
 #include <leibniz/config.hpp>
 #include <leibniz/evaluation/bind.hpp>
+#include <leibniz/evaluation/free_variables.hpp>
 #include <leibniz/expression/nodes.hpp>
 #include <leibniz/expression/variable.hpp>
 #include <leibniz/plan/builder.hpp>
@@ -28,8 +29,11 @@ struct lowering {
     builder b;
     int numbers = 0;       // stored numbers met so far
     int extras = 0;        // occurrences of variables outside Vars met so far
-    bool supported = true;  // false when a node has no lowering (a mean over samples)
+    bool supported = true;  // false when a node has no lowering (a mean over a variable differentiated by)
     int differentiated = 0;  // the number of variables differentiated by
+    bool second_order = false;  // a Hessian's plan: each mean sums its loss's second partials too
+    int means = 0;         // means over samples met so far (numbered in walk order)
+    int mean_results = 0;  // the size of their blocks of results
 
     constexpr int next_number() { return b.number(numbers++); }  // the next stored number's slot
 };
@@ -155,12 +159,51 @@ constexpr int lower_node(lowering& l, const branch<S, L, R, A, B>*) {
     return l.b.select(on_true, if_true, if_false);
 }
 
-// A mean over samples is a loop, not straight-line code: expressions holding
-// one are evaluated by the tree sweep (evaluation/shared.hpp).
+// A mean over samples: one instruction that runs its loss's own plan per
+// sample (plan/mean.hpp). Its block of results holds the value, the n
+// partials and, in a Hessian's plan, the n(n+1)/2 second partials (upper
+// triangle, row by row). The inputs it depends on are added here, so that the
+// sweeps find them. A mean over a variable differentiated by (a data column
+// named like a parameter) has no plan: the tree sweep evaluates it.
+template <class L, class Vars>
+constexpr bool loss_lowers() {
+    lowering l;
+    l.differentiated = static_cast<int>(Vars::size);
+    lower_node<Vars>(l, static_cast<const L*>(nullptr));
+    return l.supported;
+}
+template <class L, class D, class Vars>
+inline constexpr bool mean_lowers = []<class... V>(variable_pack<V...>) {
+    if constexpr (any_true<D::template binds<V>...>)
+        return false;
+    else
+        return loss_lowers<L, Vars>();
+}(Vars{});
+
+template <class L, class... V>
+constexpr int last_variable_used(variable_pack<V...>) {
+    constexpr bool used[] = {false, depends_on<V, L>::value...};
+    int last = -1;
+    for (std::size_t i = 1; i < sizeof...(V) + 1; ++i)
+        if (used[i]) last = static_cast<int>(i) - 1;
+    return last;
+}
+
 template <class Vars, class L, class D>
 constexpr int lower_node(lowering& l, const sample_mean<L, D>*) {
-    l.supported = false;
-    return l.b.integer(0);
+    if constexpr (!mean_lowers<L, D, Vars>) {
+        l.supported = false;
+        return l.b.integer(0);
+    } else {
+        const int n = l.differentiated;
+        constexpr int reach = last_variable_used<L>(Vars{});
+        for (int i = 0; i <= reach; ++i) l.b.input(i);
+        l.b.variables = n;
+        l.b.second_order = l.second_order;
+        const int offset = l.mean_results;
+        l.mean_results += 1 + n + (l.second_order ? n * (n + 1) / 2 : 0);
+        return l.b.intern({op::mean, l.means++, offset, reach});
+    }
 }
 
 // ---- the numbers and the other variables, read when the plan runs ----------
@@ -239,6 +282,10 @@ LEIBNIZ_INLINE constexpr void gather_numbers(walk, const branch<S, L, R, A, B>& 
     gather_numbers(walk{}, w.if_false, out);
 }
 
+// (A mean's numbers are its loss's, which its own plan reads: none here.)
+template <class Sink, class L, class D>
+LEIBNIZ_INLINE constexpr void gather_numbers(walk, const sample_mean<L, D>&, Sink&) {}
+
 // Occurrences of variables outside Vars, in walk order, from the bindings.
 template <class Vars, class T, class Node, class Env>
 LEIBNIZ_INLINE constexpr void gather_extras(walk, const Node*, const Env&, T*&) {}  // numbers, zero, one
@@ -278,6 +325,103 @@ LEIBNIZ_INLINE constexpr void gather_extras(walk, const branch<S, L, R, A, B>*, 
     gather_extras<Vars, T>(walk{}, static_cast<const R*>(nullptr), env, out);
     gather_extras<Vars, T>(walk{}, static_cast<const A*>(nullptr), env, out);
     gather_extras<Vars, T>(walk{}, static_cast<const B*>(nullptr), env, out);
+}
+// (A mean's variables are read per sample by its own plan: none here.)
+template <class Vars, class T, class L, class D, class Env>
+LEIBNIZ_INLINE constexpr void gather_extras(walk, const sample_mean<L, D>*, const Env&, T*&) {}
+
+// ---- the means, found when the plan runs -----------------------------------
+// means_in<Node>: how many means the walk meets in Node (not counting those
+// inside a mean's loss, which its own plan runs); with_mean<M>(node, f) calls
+// f with the M-th, in walk order (lower_node's), the path chosen at compile time.
+// (A node kind of another header, such as least_squares, adds its own overloads.)
+
+template <class Node>
+inline constexpr int means_in = 0;  // numbers, variables
+template <class L, class D>
+inline constexpr int means_in<sample_mean<L, D>> = 1;
+template <class... Counts>
+constexpr int sum_of(Counts... counts) {
+    int total = 0;
+    for (int c : {0, counts...}) total += c;
+    return total;
+}
+template <bool H, coefficient_kind... K, class... M>
+inline constexpr int means_in<add<H, term<K, M>...>> = sum_of(means_in<M>...);
+template <class... B, int... N>
+inline constexpr int means_in<mul<factor<B, N>...>> = sum_of(means_in<B>...);
+template <class Op, class A>
+inline constexpr int means_in<function<Op, A>> = means_in<A>;
+template <class B>
+inline constexpr int means_in<real_power<B>> = means_in<B>;
+template <class B, class E>
+inline constexpr int means_in<power<B, E>> = means_in<B> + means_in<E>;
+template <class Op, class A, class B>
+inline constexpr int means_in<binary_function<Op, A, B>> = means_in<A> + means_in<B>;
+template <bool S, class L, class R, class A, class B>
+inline constexpr int means_in<branch<S, L, R, A, B>> = means_in<L> + means_in<R> + means_in<A> + means_in<B>;
+
+// The child (of counts c...) that holds mean M, and the means before it.
+struct child_and_offset {
+    std::size_t child;
+    int before;
+};
+template <int M, int... C>
+constexpr child_and_offset child_holding() {
+    const int counts[] = {C..., 0};
+    int before = 0;
+    std::size_t i = 0;
+    while (before + counts[i] <= M) before += counts[i++];
+    return {i, before};
+}
+
+template <int M, class L, class D, class F>
+LEIBNIZ_INLINE constexpr void with_mean(walk, const sample_mean<L, D>& m, F&& f) {
+    f(m);
+}
+template <int M, class Op, class A, class F>
+LEIBNIZ_INLINE constexpr void with_mean(walk, const function<Op, A>& n, F&& f) {
+    with_mean<M>(walk{}, n.arg, f);
+}
+template <int M, class B, class F>
+LEIBNIZ_INLINE constexpr void with_mean(walk, const real_power<B>& n, F&& f) {
+    with_mean<M>(walk{}, n.base, f);
+}
+template <int M, class B, class E, class F>
+LEIBNIZ_INLINE constexpr void with_mean(walk, const power<B, E>& n, F&& f) {
+    if constexpr (M < means_in<B>)
+        with_mean<M>(walk{}, n.base, f);
+    else
+        with_mean<M - means_in<B>>(walk{}, n.exponent, f);
+}
+template <int M, class Op, class A, class B, class F>
+LEIBNIZ_INLINE constexpr void with_mean(walk, const binary_function<Op, A, B>& n, F&& f) {
+    if constexpr (M < means_in<A>)
+        with_mean<M>(walk{}, n.first, f);
+    else
+        with_mean<M - means_in<A>>(walk{}, n.second, f);
+}
+template <int M, bool S, class L, class R, class A, class B, class F>
+LEIBNIZ_INLINE constexpr void with_mean(walk, const branch<S, L, R, A, B>& n, F&& f) {
+    constexpr child_and_offset at = child_holding<M, means_in<L>, means_in<R>, means_in<A>, means_in<B>>();
+    if constexpr (at.child == 0)
+        with_mean<M>(walk{}, n.left, f);
+    else if constexpr (at.child == 1)
+        with_mean<M - at.before>(walk{}, n.right, f);
+    else if constexpr (at.child == 2)
+        with_mean<M - at.before>(walk{}, n.if_true, f);
+    else
+        with_mean<M - at.before>(walk{}, n.if_false, f);
+}
+template <int M, bool H, coefficient_kind... K, class... Monomials, class F>
+LEIBNIZ_INLINE constexpr void with_mean(walk, const add<H, term<K, Monomials>...>& n, F&& f) {
+    constexpr child_and_offset at = child_holding<M, means_in<Monomials>...>();
+    with_mean<M - at.before>(walk{}, get<at.child>(n.terms).monomial, f);
+}
+template <int M, class... B, int... N, class F>
+LEIBNIZ_INLINE constexpr void with_mean(walk, const mul<factor<B, N>...>& n, F&& f) {
+    constexpr child_and_offset at = child_holding<M, means_in<B>...>();
+    with_mean<M - at.before>(walk{}, get<at.child>(n.factors).base, f);
 }
 
 }  // namespace leibniz::detail::plan

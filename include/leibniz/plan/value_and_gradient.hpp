@@ -15,6 +15,11 @@
 #include <cstddef>
 #include <type_traits>
 
+namespace leibniz::detail {
+template <class Env, class Data>
+struct sample_environment;  // data/mean.hpp
+}  // namespace leibniz::detail
+
 namespace leibniz::detail::plan {
 
 // Can the plan evaluate E (false for expressions holding a mean over samples)?
@@ -125,14 +130,22 @@ LEIBNIZ_INLINE constexpr void copy_outputs(const T* r, Out& out) {
     copy_outputs_blocks<Plan, First, N>(std::make_index_sequence<(N + block_size - 1) / block_size>{}, r, out);
 }
 
+// ---- means over samples (defined at the end) ----------------------------------
+
+template <class Vars, bool Second, class Env, class... Roots>
+struct mean_runner;
+// The runner of Plan's means (none when it has none).
+template <const auto& Plan, class Vars, bool Second, class Env, class... Roots>
+constexpr auto means_of(const Env& env, const Roots&... roots);
+
 // Runs the plan on gathered inputs and numbers.
-template <class T, class Vars, class E>
+template <class T, class Vars, class E, class Means = no_means>
 LEIBNIZ_INLINE constexpr void run_gradient_plan(const T* inputs, numbers_view<T> numbers, T& value,
-                                                std::array<T, Vars::size>& gradient) {
+                                                std::array<T, Vars::size>& gradient, const Means& means = {}) {
     constexpr const auto& P = gradient_plan<E, Vars>;
     registers<T, P.size, P.has_guards> registers_of_plan;
     T* r = registers_of_plan.data;
-    run<T, P>(r, inputs, numbers);
+    run<T, P>(r, inputs, numbers, means);
     value = r[P.outputs[0]];
     copy_outputs<P, 1, Vars::size>(r, gradient);
 }
@@ -142,14 +155,28 @@ LEIBNIZ_FLATTEN LEIBNIZ_INLINE constexpr void value_and_gradient(const E& f, con
     constexpr const auto& P = gradient_plan<E, Vars>;
     const auto inputs = gather_inputs<T, P, Vars, E>(env);
     const auto numbers = gather_all_numbers<T, P>(f);
-    run_gradient_plan<T, Vars, E>(inputs.data(), numbers.view(), value, gradient);
+    run_gradient_plan<T, Vars, E>(inputs.data(), numbers.view(), value, gradient, means_of<P, Vars, false>(env, f));
+}
+
+// One sample's value and gradient; the loss's own means (if any) over the sample's bindings.
+template <class T, class Vars, class L, int Means, class SampleEnv, class Env, class Data>
+LEIBNIZ_INLINE constexpr void run_sample(const T* inputs, numbers_view<T> numbers, T& value,
+                                         std::array<T, Vars::size>& gradient, const L& loss, const Env& env,
+                                         const Data& data, std::size_t i) {
+    if constexpr (Means > 0) {
+        const SampleEnv sample{env, data, i};
+        run_gradient_plan<T, Vars, L>(inputs, numbers, value, gradient,
+                                      mean_runner<Vars, false, SampleEnv, L>{&sample, {&loss}});
+    } else {
+        run_gradient_plan<T, Vars, L>(inputs, numbers, value, gradient);
+    }
 }
 
 // The sum over samples of a loss's value and gradient, in one pass: the
 // numbers and the parameters gathered once, the data variables per sample.
 template <class T, class Vars, class L, class Data, class Env, class SampleEnv>
-LEIBNIZ_FLATTEN constexpr void sum_over_samples(const L& loss, const Data& data, const Env& env, T& value,
-                                                std::array<T, Vars::size>& gradient) {
+LEIBNIZ_FLATTEN LEIBNIZ_INLINE constexpr void sum_over_samples(const L& loss, const Data& data, const Env& env, T& value,
+                                                               std::array<T, Vars::size>& gradient) {
     constexpr const auto& P = gradient_plan<L, Vars>;
     // (Vars are never data variables here: their values come from the outer bindings.)
     auto inputs = gather_inputs<T, P, Vars, L, false>(env);
@@ -164,7 +191,7 @@ LEIBNIZ_FLATTEN constexpr void sum_over_samples(const L& loss, const Data& data,
                 }
                 T v{};
                 std::array<T, Vars::size> g{};
-                run_gradient_plan<T, Vars, L>(own.data(), numbers.view(), v, g);
+                run_sample<T, Vars, L, P.means, SampleEnv>(own.data(), numbers.view(), v, g, loss, env, data, i);
                 add_into(partial, value_gradient_sum<T, Vars::size>{v, g});
             });
         value = total.value;
@@ -186,7 +213,7 @@ LEIBNIZ_FLATTEN constexpr void sum_over_samples(const L& loss, const Data& data,
         }
         T v{};
         std::array<T, Vars::size> g{};
-        run_gradient_plan<T, Vars, L>(own.data(), numbers.view(), v, g);
+        run_sample<T, Vars, L, P.means, SampleEnv>(own.data(), numbers.view(), v, g, loss, env, data, i);
         value_sum = value_sum + v;
         for (std::size_t c = 0; c < Vars::size; ++c) gradient_sum[c] = gradient_sum[c] + g[c];
     }
@@ -230,12 +257,109 @@ LEIBNIZ_FLATTEN LEIBNIZ_INLINE constexpr void hessian_of(const E& f, const Env& 
     const auto numbers = gather_all_numbers<T, P>(f);
     registers<T, P.size, P.has_guards> registers_of_plan;
     T* r = registers_of_plan.data;
-    run<T, P>(r, inputs.data(), numbers.view());
+    run<T, P>(r, inputs.data(), numbers.view(), means_of<P, Vars, true>(env, f));
     if constexpr (WithGradient) {
         *value = r[P.outputs[0]];
         copy_outputs<P, 1, n>(r, *gradient);
     }
     fill_symmetric<P, (WithGradient ? 1 + n : 0)>(r, hessian);
+}
+
+// out[K] += r[Plan.outputs[K]] for K < N, at compile-time indices (in blocks, as copy_outputs).
+template <const auto& Plan, std::size_t Base, class T, std::size_t N, std::size_t... K>
+LEIBNIZ_INLINE constexpr void add_outputs_block(std::index_sequence<K...>, const T* r, std::array<T, N>& out) {
+    ((out[Base + K] = out[Base + K] + r[Plan.outputs[Base + K]]), ...);
+}
+template <const auto& Plan, class T, std::size_t N, std::size_t... B>
+LEIBNIZ_INLINE constexpr void add_outputs(std::index_sequence<B...>, const T* r, std::array<T, N>& out) {
+    (add_outputs_block<Plan, B * block_size>(
+         std::make_index_sequence<(N - B * block_size < block_size ? N - B * block_size : block_size)>{}, r, out),
+     ...);
+}
+
+// The sums over samples of a loss's value, partials and second partials
+// (upper triangle, row by row) through its Hessian plan, in one pass, into
+// sums[0 ... 1 + n + n(n+1)/2): a mean inside a Hessian's plan.
+template <class T, class Vars, class L, class Data, class Env, class SampleEnv>
+constexpr void sum_hessian_over_samples(const L& loss, const Data& data, const Env& env, T* sums) {
+    constexpr std::size_t n = Vars::size;
+    constexpr std::size_t entries = 1 + n + n * (n + 1) / 2;
+    constexpr const auto& P = hessian_plan<L, Vars, true>;
+    const auto inputs = gather_inputs<T, P, Vars, L, false>(env);
+    const auto numbers = gather_all_numbers<T, P>(loss);
+    auto add_sample = [&](std::array<T, entries>& partial, std::size_t i) {
+        auto own = inputs;
+        if constexpr (P.extras > 0) {
+            T* out = own.data() + n;
+            gather_extras<Vars, T>(walk{}, static_cast<const L*>(nullptr), SampleEnv{env, data, i}, out);
+        }
+        const SampleEnv sample{env, data, i};
+        registers<T, P.size, P.has_guards> registers_of_plan;
+        T* r = registers_of_plan.data;
+        run<T, P>(r, own.data(), numbers.view(), means_of<P, Vars, true>(sample, loss));
+        add_outputs<P>(std::make_index_sequence<(entries + block_size - 1) / block_size>{}, r, partial);
+    };
+    std::array<T, entries> total;
+    for (T& t : total) t = T(0);
+    if (data.parallel.parallel())
+        total = blocked_sum<std::array<T, entries>>(data.size, data.parallel, add_sample);
+    else
+        for (std::size_t i = 0; i < data.size; ++i) add_sample(total, i);
+    for (std::size_t k = 0; k < entries; ++k) sums[k] = total[k];
+}
+
+// Runs the means over samples of a plan made of the expressions Roots, for
+// derivatives by Vars: mean M (in walk order, lower_node's numbering) sums its
+// loss's value and partials (Second: and second partials) through the loss's
+// own plan, one sample at a time, in sample order (or in parallel{}'s
+// blocks), and divides by the number of samples, as the mean's value is.
+template <class Vars, bool Second, class Env, class... Roots>
+struct mean_runner {
+    const Env* env;
+    tuple<const Roots*...> roots;
+
+    static constexpr int count = sum_of(means_in<Roots>...);
+
+    template <int M, class T>
+    LEIBNIZ_INLINE constexpr void run(T* block, const T*) const {
+        constexpr child_and_offset at = child_holding<M, means_in<Roots>...>();
+        with_mean<M - at.before>(walk{}, *get<at.child>(roots), [&](const auto& mean) { run_mean(mean, block); });
+    }
+    // (Constant evaluation: M known only when the loop runs.)
+    template <class T>
+    constexpr void run_any(int m, T* block, const T* inputs) const {
+        [&]<int... M>(std::integer_sequence<int, M...>) {
+            in_order{(m == M ? (run<M>(block, inputs), 0) : 0)...};
+        }(std::make_integer_sequence<int, count>{});
+    }
+
+    template <class L, class D, class T>
+    constexpr void run_mean(const sample_mean<L, D>& mean, T* block) const {
+        using Sample = sample_environment<Env, D>;
+        constexpr std::size_t n = Vars::size;
+        const T samples = T(mean.data.size);
+        if constexpr (Second) {
+            constexpr std::size_t entries = 1 + n + n * (n + 1) / 2;
+            sum_hessian_over_samples<T, Vars, L, D, Env, Sample>(mean.loss, mean.data, *env, block);
+            for (std::size_t k = 0; k < entries; ++k) block[k] = block[k] / samples;
+        } else {
+            T value{};
+            std::array<T, n> gradient{};
+            sum_over_samples<T, Vars, L, D, Env, Sample>(mean.loss, mean.data, *env, value, gradient);
+            block[0] = value / samples;
+            for (std::size_t i = 0; i < n; ++i) block[1 + i] = gradient[i] / samples;
+        }
+    }
+};
+
+template <const auto& Plan, class Vars, bool Second, class Env, class... Roots>
+constexpr auto means_of(const Env& env, const Roots&... roots) {
+    static_assert(sum_of(means_in<Roots>...) == Plan.means,
+                  "leibniz internal error: a node kind lowers a mean that means_in does not count (plan/lower.hpp)");
+    if constexpr (Plan.means > 0)
+        return mean_runner<Vars, Second, Env, Roots...>{&env, {&roots...}};
+    else
+        return no_means{};
 }
 
 }  // namespace leibniz::detail::plan

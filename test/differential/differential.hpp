@@ -110,8 +110,7 @@ inline void compare(const char* name, std::size_t n, const double* at, const exp
 // constexpr auto df = lz::d(f, x)): the run-time code is evaluation only.
 // The symbolic second partials d(f, v[j], v[k]), j <= k row by row, are made
 // once (compile time is the suite's budget); hessian and
-// value_gradient_hessian compute theirs through the plan (or, for a branch or
-// a mean, hold the same symbolic entries, shared here).
+// value_gradient_hessian compute theirs through the plan.
 template <class E, class... V>
 constexpr auto derivatives_of(const E& f, V... v) {
     using hessian_type = decltype(lz::hessian(f, v...));
@@ -126,14 +125,13 @@ constexpr auto derivatives_of(const E& f, V... v) {
         decltype(lz::value_and_gradient(f, v...)) value_and_gradient;
         all_type value_gradient_hessian;
     };
-    const hessian_type hessian = lz::hessian(f, v...);
     return bundle{std::tuple<V...>{v...},
                   std::make_tuple(lz::d(f, v)...),
                   lz::detail::second_partials(f, lz::variable_pack<V...>{}),
                   lz::gradient(f, v...),
-                  hessian,
+                  lz::hessian(f, v...),
                   lz::value_and_gradient(f, v...),
-                  all_type{f, hessian.entries}};
+                  lz::value_gradient_hessian(f, v...)};
 }
 
 // Each evaluation is a function of its own: inlined into check, which holds

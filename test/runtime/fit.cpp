@@ -106,6 +106,25 @@ BOOST_AUTO_TEST_CASE(means_inside_expressions_through_the_plan) {
     BOOST_TEST(std::fabs(g[1]) < 1e-12);
 }
 
+// A variable the data binds, differentiated by: inside the mean it is the
+// data's, so the mean does not depend on it (outside, it is a parameter).
+BOOST_AUTO_TEST_CASE(a_variable_the_data_binds_is_not_a_parameter_of_the_mean) {
+    const noisy_line data;
+    const auto J = lz::mean(loss, lz::data(x = data.xs, y = data.ys));
+    const auto f = J + x * t1;
+    const auto r = lz::value_gradient_hessian(f, t1, x)(t1 = 0.5, t2 = 0.2, x = 3.0);
+    const auto at_t1 = lz::value_and_gradient(J, t1)(t1 = 0.5, t2 = 0.2);
+    BOOST_TEST(r.value == J(t1 = 0.5, t2 = 0.2) + 1.5, boost::test_tools::tolerance(1e-14));
+    BOOST_TEST(r.gradient[0] == at_t1.gradient[0] + 3.0, boost::test_tools::tolerance(1e-14));
+    BOOST_TEST(r.gradient[1] == 0.5);  // the mean's partial by x is 0: only x·t1's
+    BOOST_TEST(r.hessian[0][0] == 1.0, boost::test_tools::tolerance(1e-14));  // mean of ∂²(loss)/∂t1² = 1
+    BOOST_TEST(r.hessian[0][1] == 1.0);
+    BOOST_TEST(r.hessian[1][1] == 0.0);
+    const auto g = lz::gradient(J, x, t2)(t1 = 0.5, t2 = 0.2, x = 3.0);
+    BOOST_TEST(g[0] == 0.0);
+    BOOST_TEST(g[1] == lz::d(J, t2)(t1 = 0.5, t2 = 0.2), boost::test_tools::tolerance(1e-14));
+}
+
 BOOST_AUTO_TEST_CASE(full_batch_descent_recovers_the_least_squares_line) {
     const noisy_line data;
     const auto J = lz::mean(loss, lz::data(x = data.xs, y = data.ys));

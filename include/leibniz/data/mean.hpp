@@ -5,15 +5,14 @@
 // any other expression.
 //
 // This header gives the mean node its rule in each layer: order, binding
-// checks, evaluation, the shared sweep (one per sample, adjoints scaled by
-// 1/m), differentiation, printing and equivalence.
+// checks, evaluation, differentiation, printing and equivalence; its plan is
+// a loop over the samples (plan/lower.hpp, plan/value_and_gradient.hpp).
 #pragma once
 
 #include <leibniz/data/blocked_sum.hpp>
 #include <leibniz/differentiation/rules.hpp>
 #include <leibniz/evaluation/evaluate.hpp>
 #include <leibniz/evaluation/free_variables.hpp>
-#include <leibniz/evaluation/shared.hpp>
 #include <leibniz/expression/variable.hpp>
 #include <leibniz/printing/to_string.hpp>
 #include <leibniz/simplification/equivalent.hpp>
@@ -141,51 +140,6 @@ constexpr T evaluate(const sample_mean<L, D>& m, const Env& env) {
     for (std::size_t i = 0; i < m.data.size; ++i)
         total = total + evaluate<T>(m.loss, sample_environment<Env, D>{env, m.data, i});
     return total / T(m.data.size);
-}
-
-// ---- the shared sweep: forward gives the mean; backward runs one sweep per
-// sample with the adjoint divided by m ----
-
-template <class T, class Ctx, class L, class D>
-constexpr record<T, sample_mean<L, D>> forward_node(const sample_mean<L, D>& m, Ctx& ctx) {
-    return {evaluate<T>(m, ctx.env)};
-}
-
-// Adds into another accumulator, with the environment of one sample.
-template <class Acc, class Env>
-struct sample_accumulator {
-    using variables = typename Acc::variables;
-    Acc& inner;
-    const Env* env;
-    template <std::size_t I, class A>
-    constexpr void add(const A& a) {
-        inner.template add<I>(a);
-    }
-    // For a branch whose SIMD lanes disagree (evaluation/shared.hpp).
-    constexpr auto fresh() const { return inner.fresh_for(env); }
-    template <class SampleEnv>
-    constexpr auto fresh_for(const SampleEnv* sample) const {
-        return inner.fresh_for(sample);
-    }
-    template <class C, class Sides>
-    constexpr void add_selected(const C& holds, const Sides& if_true, const Sides& if_false) {
-        inner.add_selected(holds, if_true, if_false);
-    }
-};
-
-template <class T, class A, class Acc, class L, class D>
-constexpr void backward(const sample_mean<L, D>& m, const record<T, sample_mean<L, D>>&, const A& adjoint, Acc& acc) {
-    using Env = std::remove_cvref_t<decltype(*acc.env)>;
-    using SampleEnv = sample_environment<Env, D>;
-    const T share = as_value<T>(adjoint) / T(m.data.size);
-    for (std::size_t i = 0; i < m.data.size; ++i) {
-        const SampleEnv env{*acc.env, m.data, i};
-        memo<T, type_list<>> none;
-        sweep_context<SampleEnv, memo<T, type_list<>>> ctx{env, none};
-        const auto r = forward<T>(m.loss, ctx);
-        sample_accumulator<Acc, SampleEnv> inner{acc, &env};
-        backward(m.loss, r, share, inner);
-    }
 }
 
 // ---- differentiation: the mean of the derivatives ----

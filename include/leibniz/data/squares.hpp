@@ -7,7 +7,7 @@
 // and levenberg_marquardt uses the residuals and their Jacobian
 // (optimization/levenberg_marquardt.hpp). In every layer the node is its
 // expression: this header gives it the rules that delegate (order, binding
-// checks, evaluation, the shared sweep, the plan, differentiation, printing,
+// checks, evaluation, the plan, differentiation, printing,
 // equivalence).
 #pragma once
 
@@ -16,7 +16,6 @@
 #include <leibniz/differentiation/rules.hpp>
 #include <leibniz/evaluation/evaluate.hpp>
 #include <leibniz/evaluation/free_variables.hpp>
-#include <leibniz/evaluation/shared.hpp>
 #include <leibniz/plan/lower.hpp>
 #include <leibniz/printing/to_string.hpp>
 #include <leibniz/simplification/equivalent.hpp>
@@ -109,26 +108,6 @@ struct depends_on<V, least_squares<E, R>> : depends_on<V, E> {};
 template <class T, class Env, class E, class R>
 constexpr T evaluate(const least_squares<E, R>& s, const Env& env) {
     return evaluate<T>(s.expression, env);
-}
-
-template <class T, class E, class R>
-struct record<T, least_squares<E, R>> {
-    T value;
-    record<T, E> inner;
-};
-template <class E, class R>
-struct composites<least_squares<E, R>> : composites<E> {};
-
-template <class T, class Ctx, class E, class R>
-constexpr auto forward_node(const least_squares<E, R>& s, Ctx& ctx) {
-    record<T, least_squares<E, R>> r{T{}, forward<T>(s.expression, ctx)};
-    r.value = r.inner.value;
-    return r;
-}
-template <class T, class A, class Acc, class E, class R>
-constexpr void backward(const least_squares<E, R>& s, const record<T, least_squares<E, R>>& r, const A& adjoint,
-                        Acc& acc) {
-    backward(s.expression, r.inner, adjoint, acc);
 }
 
 template <class E, class R, class V>

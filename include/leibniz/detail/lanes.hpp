@@ -13,8 +13,7 @@
 //   evaluates both sides and takes each lane from the side its condition
 //   picks; in the reverse sweep each side's adjoints are formed on that side
 //   and selected lane by lane, so a side outside its domain on a lane it does
-//   not own (log(x) where x < 0) leaves no NaN behind (plan/execute.hpp; the
-//   tree sweep, shared.hpp, for expressions holding a mean).
+//   not own (log(x) where x < 0) leaves no NaN behind (plan/execute.hpp).
 #pragma once
 
 #include <concepts>

@@ -244,7 +244,7 @@ constexpr T to_scalar(const number& n) {
 // Real constants the chain rules need (erf'(u) = 2/√π·e^(−u²)), numbered so
 // that an evaluation plan can name one (plan/instruction.hpp: op::real). Their
 // value in a scalar type is to_scalar's, as for a number written in an
-// expression, so the plan and the tree sweep agree bit for bit.
+// expression, so the plan and symbolic derivatives agree bit for bit.
 enum class real_constant : int { two_over_sqrt_pi };
 inline constexpr number real_constants[] = {
     number::from_real(1.128379167095512573896158903121545171688101258657997713688171443421284936882986828973L),

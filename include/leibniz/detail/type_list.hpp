@@ -28,7 +28,7 @@ struct concat_lists<type_list<A...>, type_list<B...>, Rest...> {
     using type = typename concat_lists<type_list<A..., B...>, Rest...>::type;
 };
 // Eight at a time where there are that many: the recursion's depth is an
-// eighth of the lists' count (the tree sweep concatenates one list per node
+// eighth of the lists' count (a walk may concatenate one list per node
 // type, thousands for a 64-variable Hessian; Clang stops at a depth of 1024).
 template <class... A, class... B, class... C, class... D, class... E, class... F, class... G, class... H, class... Rest>
 struct concat_lists<type_list<A...>, type_list<B...>, type_list<C...>, type_list<D...>, type_list<E...>, type_list<F...>,

@@ -6,11 +6,7 @@
 // reverse sweep over them for the gradient, and for the Hessian one more
 // reverse sweep per partial, over what that partial's instructions reach; a
 // subexpression is computed once for all of them; a branch is two guarded
-// regions of the plan, a mean over samples a loop in it. An expression holding
-// a mean whose data names a variable differentiated by goes through the tree
-// sweep instead (evaluation/shared.hpp), with the Hessian's entries as
-// symbolic second partials (the upper triangle, built when the callable is
-// made) evaluated through the sweep's memo.
+// regions of the plan, a mean over samples a loop in it.
 #pragma once
 
 #include <leibniz/detail/tuple.hpp>
@@ -18,7 +14,6 @@
 #include <leibniz/differentiation/d.hpp>
 #include <leibniz/differentiation/variables.hpp>
 #include <leibniz/evaluation/evaluate.hpp>
-#include <leibniz/evaluation/shared.hpp>
 #include <leibniz/plan/value_and_gradient.hpp>
 
 #include <array>
@@ -56,7 +51,8 @@ constexpr void check_differentiation_variables() {
         }(flattened_variables<Args...>{});
 }
 
-// Upper triangle of second partials, row by row: (0,0) (0,1) ... (0,n-1) (1,1) ...
+// Upper triangle of symbolic second partials, row by row: (0,0) (0,1) ... (0,n-1) (1,1) ...
+// (The reference the differential tests hold the plan's Hessians to.)
 template <class E, class... V>
 constexpr auto second_partials(const E& f, variable_pack<V...>) {
     constexpr std::size_t n = sizeof...(V);
@@ -71,17 +67,6 @@ constexpr auto second_partials(const E& f, variable_pack<V...>) {
         return cat_all(row(std::integral_constant<std::size_t, I>{})...);
     }(std::make_index_sequence<n>{});
 }
-
-constexpr std::size_t triangle_index(std::size_t n, std::size_t i, std::size_t j) {  // i <= j
-    return i * n - i * (i - 1) / 2 + (j - i);
-}
-
-template <class E, class Entries>
-struct memo_shapes;
-template <class E, class Indices, class... Entries>
-struct memo_shapes<E, indexed_tuple<Indices, Entries...>> {
-    using type = shared_shapes<E, Entries...>;
-};
 
 // Runs `sweep(type_identity<T>, environment)` with T the scalar type of the
 // bindings, after checking them against f (one readable error otherwise).
@@ -101,22 +86,6 @@ LEIBNIZ_INLINE constexpr auto with_bindings(Sweep sweep, const Sources&... sourc
 template <class Env>
 inline constexpr bool no_environment = std::is_same_v<std::remove_cvref_t<Env>, std::nullptr_t>;
 
-// The value and the gradient through the expression's plan (plan/), or, for an
-// expression holding a mean over samples, from the tree sweep below.
-template <class T, class Vars, class E, class Env>
-LEIBNIZ_INLINE constexpr auto value_and_gradient_of(const E& f, const Env& env);
-
-// The value and the gradient from one forward and one backward sweep.
-template <class T, class Vars, class Shapes, class E, class Env>
-LEIBNIZ_FLATTEN constexpr auto sweep_gradient(const E& f, const Env& env, memo<T, Shapes>& m) {
-    sweep_context<Env, memo<T, Shapes>> ctx{env, m};
-    const auto r = forward<T>(f, ctx);
-    gradient_accumulator<T, Vars, E, Env> acc;
-    acc.env = &env;
-    backward(f, r, plus_unit{}, acc);
-    return value_and_gradient_result<T, Vars::size>{r.value, acc.result()};
-}
-
 template <class Env, class Data>
 struct sample_environment;  // data/mean.hpp
 
@@ -131,22 +100,22 @@ struct mean_parts<sample_mean<L, D>> {
     using data = D;
 };
 
-// Is E a mean over samples whose loss has a plan, none of Vars being a data variable?
+// Is E a mean over samples, none of Vars being a data variable? (Its loss's
+// plan then runs straight in the caller's loop; any other mean is an
+// instruction of E's plan.)
 template <class E, class Vars>
-constexpr bool is_plannable_mean() {
+constexpr bool is_top_level_mean() {
     using parts = mean_parts<E>;
     if constexpr (!parts::is_mean) {
         return false;
     } else {
-        return []<class... V>(variable_pack<V...>) {
-            return !any_true<parts::data::template binds<V>...> && plan::has_gradient_plan<typename parts::loss, Vars>;
-        }(Vars{});
+        return []<class... V>(variable_pack<V...>) { return !any_true<parts::data::template binds<V>...>; }(Vars{});
     }
 }
 
 template <class T, class Vars, class E, class Env>
 LEIBNIZ_INLINE constexpr auto value_and_gradient_of(const E& f, const Env& env) {
-    if constexpr (is_plannable_mean<E, Vars>()) {
+    if constexpr (is_top_level_mean<E, Vars>()) {
         // One pass over the samples: each sample's value and gradient through
         // the loss's plan, summed, then divided by their number (as the mean's
         // value is: the sum first).
@@ -158,26 +127,11 @@ LEIBNIZ_INLINE constexpr auto value_and_gradient_of(const E& f, const Env& env) 
         total.value = total.value / m;
         for (T& g : total.gradient) g = g / m;
         return total;
-    } else if constexpr (plan::has_gradient_plan<E, Vars>) {
+    } else {
         value_and_gradient_result<T, Vars::size> r;  // every element written by the plan (no memset)
         plan::value_and_gradient<T, Vars>(f, env, r.value, r.gradient);
         return r;
-    } else {
-        memo<T, type_list<>> none;
-        return sweep_gradient<T, Vars>(f, env, none);
     }
-}
-
-template <class T, std::size_t N, class Entries, class Shapes, class Env>
-LEIBNIZ_FLATTEN constexpr auto sweep_hessian(const Entries& entries, const Env& env, memo<T, Shapes>& m) {
-    sweep_context<Env, memo<T, Shapes>> ctx{env, m};
-    const auto flat = [&]<std::size_t... I>(std::index_sequence<I...>) {
-        return std::array<T, sizeof...(I)>{forward<T>(get<I>(entries), ctx).value...};
-    }(std::make_index_sequence<size_of<Entries>>{});
-    std::array<std::array<T, N>, N> h{};
-    for (std::size_t i = 0; i < N; ++i)
-        for (std::size_t j = i; j < N; ++j) h[i][j] = h[j][i] = flat[triangle_index(N, i, j)];
-    return h;
 }
 
 }  // namespace detail
@@ -218,43 +172,9 @@ struct gradient_function {
     }
 };
 
-namespace detail {
-// What a Hessian evaluator keeps besides f: nothing where the plan evaluates
-// f (its second partials are instructions of the plan); else (a mean whose
-// data names a variable differentiated by) the upper triangle of symbolic
-// second partials, which the tree sweep evaluates.
-struct no_symbolic_entries {};
-template <class E, class Vars, bool Planned = plan::has_gradient_plan<E, Vars>>
-struct hessian_entries {
-    using type = no_symbolic_entries;
-    static constexpr type make(const E&) { return {}; }
-};
-template <class E, class Vars>
-struct hessian_entries<E, Vars, false> {
-    using type = decltype(second_partials(std::declval<E>(), Vars{}));
-    static constexpr type make(const E& f) { return second_partials(f, Vars{}); }
-};
-
-template <class T, class Vars, class E, class Entries, class Env>
-LEIBNIZ_INLINE constexpr auto value_gradient_hessian_of(const E& f, const Entries& entries, const Env& env) {
-    if constexpr (std::is_same_v<Entries, no_symbolic_entries>) {
-        value_gradient_hessian_result<T, Vars::size> r;  // every element written by the plan
-        plan::hessian_of<T, Vars, true>(f, env, &r.value, &r.gradient, r.hessian);
-        return r;
-    } else {
-        memo<T, typename memo_shapes<E, Entries>::type> m;
-        const auto vg = sweep_gradient<T, Vars>(f, env, m);
-        return value_gradient_hessian_result<T, Vars::size>{vg.value, vg.gradient,
-                                                             sweep_hessian<T, Vars::size>(entries, env, m)};
-    }
-}
-}  // namespace detail
-
 template <class E, class Vars>
 struct value_gradient_hessian_function {
-    using entries_type = typename detail::hessian_entries<E, Vars>::type;
     E f;
-    entries_type entries;  // (a mean over a data variable differentiated by) symbolic second partials
 
     template <class... Sources>
     LEIBNIZ_INLINE constexpr auto operator()(const Sources&... sources) const {
@@ -263,7 +183,9 @@ struct value_gradient_hessian_function {
                 if constexpr (detail::no_environment<decltype(env)>) {
                     return value_gradient_hessian_result<T, Vars::size>{};
                 } else {
-                    return detail::value_gradient_hessian_of<T, Vars>(f, entries, env);
+                    value_gradient_hessian_result<T, Vars::size> r;  // every element written by the plan
+                    detail::plan::hessian_of<T, Vars, true>(f, env, &r.value, &r.gradient, r.hessian);
+                    return r;
                 }
             },
             sources...);
@@ -272,9 +194,7 @@ struct value_gradient_hessian_function {
 
 template <class E, class Vars>
 struct hessian_function {
-    using entries_type = typename detail::hessian_entries<E, Vars>::type;
     E f;
-    entries_type entries;  // (a mean over a data variable differentiated by) symbolic second partials
 
     template <class... Sources>
     LEIBNIZ_INLINE constexpr auto operator()(const Sources&... sources) const {
@@ -282,14 +202,11 @@ struct hessian_function {
             [&]<class T>(std::type_identity<T>, const auto& env) LEIBNIZ_INLINE {
                 if constexpr (detail::no_environment<decltype(env)>) {
                     return std::array<std::array<T, Vars::size>, Vars::size>{};
-                } else if constexpr (std::is_same_v<entries_type, detail::no_symbolic_entries>) {
+                } else {
                     std::array<std::array<T, Vars::size>, Vars::size> h;  // every element written by the plan
                     detail::plan::hessian_of<T, Vars, false>(f, env, static_cast<T*>(nullptr),
                                                              static_cast<std::array<T, Vars::size>*>(nullptr), h);
                     return h;
-                } else {
-                    detail::memo<T, typename detail::memo_shapes<zero, entries_type>::type> m;
-                    return detail::sweep_hessian<T, Vars::size>(entries, env, m);
                 }
             },
             sources...);
@@ -307,8 +224,7 @@ constexpr auto gradient(const E& f, Vars...) {
 template <Expression E, class... Vars>
 constexpr auto hessian(const E& f, Vars...) {
     detail::check_differentiation_variables<std::remove_cvref_t<Vars>...>();
-    using V = detail::flattened_variables<Vars...>;
-    return hessian_function<E, V>{f, detail::hessian_entries<E, V>::make(f)};
+    return hessian_function<E, detail::flattened_variables<Vars...>>{f};
 }
 
 // value_and_gradient(f, x, y)(x = 1.0, y = 2.0): .value and .gradient (structured bindings work).
@@ -322,8 +238,7 @@ constexpr auto value_and_gradient(const E& f, Vars...) {
 template <Expression E, class... Vars>
 constexpr auto value_gradient_hessian(const E& f, Vars...) {
     detail::check_differentiation_variables<std::remove_cvref_t<Vars>...>();
-    using V = detail::flattened_variables<Vars...>;
-    return value_gradient_hessian_function<E, V>{f, detail::hessian_entries<E, V>::make(f)};
+    return value_gradient_hessian_function<E, detail::flattened_variables<Vars...>>{f};
 }
 
 }  // namespace leibniz

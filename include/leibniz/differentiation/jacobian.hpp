@@ -62,7 +62,7 @@ namespace detail::plan {
 template <class Vars, class... Rows>
 struct rows_plan_builder {
     static constexpr std::size_t outputs = sizeof...(Rows) * (1 + Vars::size);
-    static constexpr void build(compacted& out, int& numbers, int& extras, bool& supported) {
+    static constexpr void build(compacted& out, int& numbers, int& extras) {
         lowering l;
         l.differentiated = static_cast<int>(Vars::size);
         buffer<int> results;
@@ -72,7 +72,6 @@ struct rows_plan_builder {
                   0)...};
         numbers = l.numbers;
         extras = l.extras;
-        supported = l.supported;
         compact(l.b, results, out);
         out.means = l.means;
         out.mean_results = l.mean_results;
@@ -113,18 +112,7 @@ namespace detail {
 template <class T, class Vars, class... Rows, class Env>
 LEIBNIZ_INLINE constexpr auto value_and_jacobian_of(const std::tuple<Rows...>& rows, const Env& env) {
     value_and_jacobian_result<T, sizeof...(Rows), Vars::size> r;
-    if constexpr (plan::rows_plan<Vars, Rows...>.supported) {
-        plan::jacobian_by_plan<T, Vars>(rows, env, r.value, r.jacobian);
-    } else {  // a row holds a mean whose data names a variable differentiated by: row by row
-        [&]<std::size_t... I>(std::index_sequence<I...>) {
-            auto one_row = [&](auto i, const auto& row) {
-                const auto vg = value_and_gradient_of<T, Vars>(row, env);
-                r.value[i] = vg.value;
-                r.jacobian[i] = vg.gradient;
-            };
-            in_order{(one_row(I, std::get<I>(rows)), 0)...};
-        }(std::index_sequence_for<Rows...>{});
-    }
+    plan::jacobian_by_plan<T, Vars>(rows, env, r.value, r.jacobian);
     return r;
 }
 

@@ -223,7 +223,7 @@ constexpr void sweep_instruction(builder& b, std::size_t i, int g, buffer<int>& 
         case op::ipow:
             if (in.k > 0)  // k·a^(k-1)
                 add_to(in.a, b.mul(g, b.mul(b.integer(in.k), b.ipow(in.a, in.k - 1))));
-            else  // k·v/a, as the tree sweep: -inf rather than NaN at a = 0
+            else  // k·v/a, as evaluation's reciprocal: -inf rather than NaN at a = 0
                 add_to(in.a, b.mul(g, b.div(b.mul(b.integer(in.k), v), in.a)));
             break;
         case op::pow:
@@ -348,7 +348,6 @@ struct compiled {
     int mean_results = 0;
     int numbers = 0;
     int extras = 0;
-    bool supported = true;
     static constexpr std::size_t size = Size;
     static constexpr std::size_t guard_count = Guards;
     static constexpr bool has_guards = Guards > 1;
@@ -407,10 +406,6 @@ constexpr int partial_or_zero(const buffer<int>& adjoint, int input_id, int zero
 constexpr void append_value_and_gradient(lowering& l, int root, std::size_t n, buffer<int>& outputs,
                                          sparse_sweep* sparse = nullptr) {
     outputs.push_back(root);
-    if (!l.supported) {  // nothing will run this plan (the tree sweep does)
-        for (std::size_t i = 0; i < n; ++i) outputs.push_back(root);
-        return;
-    }
     buffer<int> dense;
     if (sparse)
         sparse->run(l.b, root, l.b.code.size);
@@ -426,7 +421,7 @@ constexpr void append_value_and_gradient(lowering& l, int root, std::size_t n, b
 template <class E, class Vars>
 struct gradient_plan_builder {
     static constexpr std::size_t outputs = 1 + Vars::size;
-    static constexpr void build(compacted& out, int& numbers, int& extras, bool& supported) {
+    static constexpr void build(compacted& out, int& numbers, int& extras) {
         lowering l;
         l.differentiated = static_cast<int>(Vars::size);
         buffer<int> results;
@@ -434,7 +429,6 @@ struct gradient_plan_builder {
         append_value_and_gradient(l, root, Vars::size, results);
         numbers = l.numbers;
         extras = l.extras;
-        supported = l.supported;
         compact(l.b, results, out);
         out.means = l.means;
         out.mean_results = l.mean_results;
@@ -451,25 +445,21 @@ template <class E, class Vars, bool WithGradient>
 struct hessian_plan_builder {
     static constexpr std::size_t n = Vars::size;
     static constexpr std::size_t outputs = (WithGradient ? 1 + n : 0) + n * (n + 1) / 2;
-    static constexpr void build(compacted& out, int& numbers, int& extras, bool& supported) {
+    static constexpr void build(compacted& out, int& numbers, int& extras) {
         lowering l;
         l.differentiated = static_cast<int>(n);
         l.second_order = true;
         buffer<int> results;
         const int root = lower_node<Vars>(l, static_cast<const E*>(nullptr));
         append_value_and_gradient(l, root, n, results);
-        if (l.supported) {
-            // The inputs' instructions, looked up once (the sweeps add no input).
-            buffer<int> input_ids(n, -1);
-            for (std::size_t i = 0; i < n; ++i) input_ids[i] = l.b.find({op::input, static_cast<int>(i), 0, 0});
-            const int zero_id = l.b.integer(0);
-            sparse_sweep sweep;
-            for (std::size_t j = 0; j < n; ++j) {
-                sweep.run(l.b, results[1 + j], l.b.code.size, static_cast<int>(j));
-                for (std::size_t i = j; i < n; ++i) results.push_back(partial_or_zero(sweep.adjoint, input_ids[i], zero_id));
-            }
-        } else {  // nothing will run this plan (the tree sweep does)
-            for (std::size_t k = 0; k < n * (n + 1) / 2; ++k) results.push_back(root);
+        // The inputs' instructions, looked up once (the sweeps add no input).
+        buffer<int> input_ids(n, -1);
+        for (std::size_t i = 0; i < n; ++i) input_ids[i] = l.b.find({op::input, static_cast<int>(i), 0, 0});
+        const int zero_id = l.b.integer(0);
+        sparse_sweep sweep;
+        for (std::size_t j = 0; j < n; ++j) {
+            sweep.run(l.b, results[1 + j], l.b.code.size, static_cast<int>(j));
+            for (std::size_t i = j; i < n; ++i) results.push_back(partial_or_zero(sweep.adjoint, input_ids[i], zero_id));
         }
         if constexpr (!WithGradient) {  // the triangle alone: what only the value and the gradient need is dropped
             for (std::size_t k = 0; k < n * (n + 1) / 2; ++k) results[k] = results[1 + n + k];
@@ -477,7 +467,6 @@ struct hessian_plan_builder {
         }
         numbers = l.numbers;
         extras = l.extras;
-        supported = l.supported;
         compact(l.b, results, out);
         out.means = l.means;
         out.mean_results = l.mean_results;
@@ -498,8 +487,7 @@ template <class Builder>
 constexpr plan_shape count_plan_instructions() {
     compacted c;
     int numbers = 0, extras = 0;
-    bool supported = true;
-    Builder::build(c, numbers, extras, supported);
+    Builder::build(c, numbers, extras);
     return {c.code.size, c.guards.size};
 }
 template <class Builder>
@@ -511,8 +499,7 @@ constexpr auto compile_plan() {
     constexpr std::size_t guards = plan_size<Builder>.guards;
     compacted c;
     int numbers = 0, extras = 0;
-    bool supported = true;
-    Builder::build(c, numbers, extras, supported);
+    Builder::build(c, numbers, extras);
     constexpr std::size_t outputs = Builder::outputs;
     compiled<size, outputs, guards> p;
     for (std::size_t i = 0; i < size; ++i) p.code[i] = c.code[i];
@@ -522,7 +509,6 @@ constexpr auto compile_plan() {
     p.mean_results = c.mean_results;
     p.numbers = numbers;
     p.extras = extras;
-    p.supported = supported;
     return p;
 }
 

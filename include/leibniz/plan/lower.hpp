@@ -29,7 +29,6 @@ struct lowering {
     builder b;
     int numbers = 0;       // stored numbers met so far
     int extras = 0;        // occurrences of variables outside Vars met so far
-    bool supported = true;  // false when a node has no lowering (a mean over a variable differentiated by)
     int differentiated = 0;  // the number of variables differentiated by
     bool second_order = false;  // a Hessian's plan: each mean sums its loss's second partials too
     int means = 0;         // means over samples met so far (numbered in walk order)
@@ -163,22 +162,19 @@ constexpr int lower_node(lowering& l, const branch<S, L, R, A, B>*) {
 // sample (plan/mean.hpp). Its block of results holds the value, the n
 // partials and, in a Hessian's plan, the n(n+1)/2 second partials (upper
 // triangle, row by row). The inputs it depends on are added here, so that the
-// sweeps find them. A mean over a variable differentiated by (a data column
-// named like a parameter) has no plan: the tree sweep evaluates it.
-template <class L, class Vars>
-constexpr bool loss_lowers() {
-    lowering l;
-    l.differentiated = static_cast<int>(Vars::size);
-    lower_node<Vars>(l, static_cast<const L*>(nullptr));
-    return l.supported;
-}
-template <class L, class D, class Vars>
-inline constexpr bool mean_lowers = []<class... V>(variable_pack<V...>) {
-    if constexpr (any_true<D::template binds<V>...>)
-        return false;
-    else
-        return loss_lowers<L, Vars>();
-}(Vars{});
+// sweeps find them. A variable differentiated by that the mean's data binds
+// is, inside the loss, the data's (read per sample, as a variable not
+// differentiated by), and the mean's partial by it is 0.
+template <class V>
+struct bound_by_data {};
+template <class Vars, class D>
+struct loss_variables_of;
+template <class... V, class D>
+struct loss_variables_of<variable_pack<V...>, D> {
+    using type = variable_pack<std::conditional_t<D::template binds<V>, bound_by_data<V>, V>...>;
+};
+template <class Vars, class D>
+using loss_variables = typename loss_variables_of<Vars, D>::type;
 
 template <class L, class... V>
 constexpr int last_variable_used(variable_pack<V...>) {
@@ -191,19 +187,14 @@ constexpr int last_variable_used(variable_pack<V...>) {
 
 template <class Vars, class L, class D>
 constexpr int lower_node(lowering& l, const sample_mean<L, D>*) {
-    if constexpr (!mean_lowers<L, D, Vars>) {
-        l.supported = false;
-        return l.b.integer(0);
-    } else {
-        const int n = l.differentiated;
-        constexpr int reach = last_variable_used<L>(Vars{});
-        for (int i = 0; i <= reach; ++i) l.b.input(i);
-        l.b.variables = n;
-        l.b.second_order = l.second_order;
-        const int offset = l.mean_results;
-        l.mean_results += 1 + n + (l.second_order ? n * (n + 1) / 2 : 0);
-        return l.b.intern({op::mean, l.means++, offset, reach});
-    }
+    const int n = l.differentiated;
+    constexpr int reach = last_variable_used<L>(loss_variables<Vars, D>{});
+    for (int i = 0; i <= reach; ++i) l.b.input(i);
+    l.b.variables = n;
+    l.b.second_order = l.second_order;
+    const int offset = l.mean_results;
+    l.mean_results += 1 + n + (l.second_order ? n * (n + 1) / 2 : 0);
+    return l.b.intern({op::mean, l.means++, offset, reach});
 }
 
 // ---- the numbers and the other variables, read when the plan runs ----------

@@ -22,10 +22,6 @@ struct sample_environment;  // data/mean.hpp
 
 namespace leibniz::detail::plan {
 
-// Can the plan evaluate E (false for expressions holding a mean over samples)?
-template <class E, class Vars>
-inline constexpr bool has_gradient_plan = gradient_plan<E, Vars>.supported;
-
 template <const auto& Plan, std::size_t N>
 inline constexpr std::array<bool, N> inputs_used = [] {
     std::array<bool, N> used{};
@@ -336,16 +332,17 @@ struct mean_runner {
     template <class L, class D, class T>
     constexpr void run_mean(const sample_mean<L, D>& mean, T* block) const {
         using Sample = sample_environment<Env, D>;
+        using LossVars = loss_variables<Vars, D>;  // (a variable the data binds is not differentiated by inside)
         constexpr std::size_t n = Vars::size;
         const T samples = T(mean.data.size);
         if constexpr (Second) {
             constexpr std::size_t entries = 1 + n + n * (n + 1) / 2;
-            sum_hessian_over_samples<T, Vars, L, D, Env, Sample>(mean.loss, mean.data, *env, block);
+            sum_hessian_over_samples<T, LossVars, L, D, Env, Sample>(mean.loss, mean.data, *env, block);
             for (std::size_t k = 0; k < entries; ++k) block[k] = block[k] / samples;
         } else {
             T value{};
             std::array<T, n> gradient{};
-            sum_over_samples<T, Vars, L, D, Env, Sample>(mean.loss, mean.data, *env, value, gradient);
+            sum_over_samples<T, LossVars, L, D, Env, Sample>(mean.loss, mean.data, *env, value, gradient);
             block[0] = value / samples;
             for (std::size_t i = 0; i < n; ++i) block[1 + i] = gradient[i] / samples;
         }

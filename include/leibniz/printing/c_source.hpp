@@ -332,7 +332,7 @@ std::string to_c(std::string_view name, const E& f, Vars...) {
         using reported [[maybe_unused]] = detail::report<error::to_c_needs_a_point_index_for<missing>>;
         return {};
     } else {
-        static_assert(detail::plan::has_gradient_plan<E, V> && detail::plan::gradient_plan<E, V>.means == 0,
+        static_assert(detail::plan::gradient_plan<E, V>.means == 0,
                       "leibniz: to_c writes straight-line code: it cannot write a mean over samples (a loop)");
         if (!detail::c_source::is_identifier(name))
             throw std::invalid_argument("leibniz::to_c: the function name must be a C identifier");

@@ -111,7 +111,6 @@ struct builder {
 
     constexpr const instruction& at(int id) const { return code[static_cast<std::size_t>(id)]; }
     constexpr const guard_info& guard(int g) const { return guards[static_cast<std::size_t>(g)]; }
-    constexpr int guard_of(int id) const { return at(id).guard; }
 
     // ---- branches ----
     // The guards of a branch's two sides, left < right (<= when not strict)

@@ -88,20 +88,9 @@ inline constexpr auto binary_chain_rules = []<class... Op>(type_list<Op...>) {
 // sees and the join keeps the rest: one select per branch, not one per
 // contribution, and an adjoint 0 off this side stays visibly so (see
 // sweep_instruction).
-// (Split from the common case, where the contribution is computed where the
-// adjoint lives: Clang counts every step of a constant evaluation, and a
-// 64-variable Hessian's sweeps came within 5 % of its bound.)
-constexpr void accumulate_across(builder& b, int& slot, int home, int contribution, bool negative, int edge);
 constexpr void accumulate(builder& b, buffer<int>& adjoint, int target, int contribution, bool negative, int edge) {
     int& slot = adjoint[static_cast<std::size_t>(target)];
     const int home = b.code[static_cast<std::size_t>(target)].guard;
-    if (home != edge || b.current != edge) return accumulate_across(b, slot, home, contribution, negative, edge);
-    if (slot < 0)
-        slot = negative ? b.neg(contribution) : contribution;
-    else
-        slot = negative ? b.sub(slot, contribution) : b.add(slot, contribution);
-}
-constexpr void accumulate_across(builder& b, int& slot, int home, int contribution, bool negative, int edge) {
     const int saved = b.current;
     // The guard crossed last (the side of a branch at home), and the old
     // adjoint as that side sees it.
@@ -188,7 +177,7 @@ constexpr void sweep_instruction(builder& b, std::size_t i, int g, buffer<int>& 
     const int edge = b.guards.size > 1 ? contribution_guard(b, in, g) : 0;
     auto add_to = [&](int target, int contribution, bool negative = false, int side_of_edge = -1) {
         if (sparse && adjoint[static_cast<std::size_t>(target)] < 0) push_pending(*sparse, target);
-        if (edge == 0 && side_of_edge < 0) {
+        if (edge == 0 && side_of_edge < 0) {  // no guard: accumulate's plain case, inline (Clang counts each call)
             int& slot = adjoint[static_cast<std::size_t>(target)];
             if (slot < 0)
                 slot = negative ? b.neg(contribution) : contribution;

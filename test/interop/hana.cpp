@@ -75,4 +75,12 @@ BOOST_AUTO_TEST_CASE(children_walk_the_tree) {
     std::string tree;
     print_tree(e, tree);
     BOOST_TEST(tree == "+\n  number\n  *\n    x\n    y\n  sin\n    y\n");
+    // A mean over data: its child is the per-sample loss.
+    static constexpr std::array<double, 3> xs{1, 2, 3};
+    constexpr auto m = lz::mean(lz::pow<2>(x - y), lz::data(x = xs));
+    static_assert(lz::node_label(m) == "mean");
+    static_assert(count_nodes(m) == 1 + count_nodes(lz::pow<2>(x - y)));
+    std::string mean_tree;
+    print_tree(m + y, mean_tree);
+    BOOST_TEST(mean_tree == "+\n  y\n  mean\n    *\n      +\n        x\n        y\n");  // (x - y)² is x - y, squared
 }

@@ -3,6 +3,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <array>
 #include <cmath>
 #include <random>
 #include <stdexcept>
@@ -214,6 +215,60 @@ BOOST_AUTO_TEST_CASE(logistic_regression_matches_the_maximum_likelihood_estimate
     BOOST_TEST(sgd.value - n.value < 1e-3);
     BOOST_TEST_MESSAGE("logistic: w = " << data.w << ", b = " << data.b << "; mini-batch off by "
                                         << sgd.point[w] - data.w << ", " << sgd.point[b] - data.b);
+}
+
+// Constant evaluation runs descents and fits by a leaner path (the numbers
+// and columns gathered once per descent, the plan's loop): the same
+// operations in the same order, so the same bits as at run time, for a mean,
+// shuffled mini-batches, a loss with a branch, an integer column beside a
+// double one, a variable bound outside the data, and a function of the
+// parameters alone.
+namespace same_bits {
+constexpr std::array<double, 10> xs{-2, -1.5, -1, -0.25, 0, 0.5, 1, 1.25, 2, 3};
+constexpr std::array<double, 10> ys{-1.9, -1.2, -0.7, 0.4, 1.1, 1.3, 2.2, 2.1, 3.4, 4.3};
+constexpr std::array<int, 10> counts{0, 1, 1, 2, 3, 5, 8, 13, 21, 34};
+constexpr auto huber = lz::where(lz::abs(t1 + t2 * x - y) < 1, lz::pow<2>(t1 + t2 * x - y) / 2,
+                                 lz::abs(t1 + t2 * x - y) - 0.5);
+constexpr auto J = lz::mean(loss, lz::data(x = xs, y = ys));
+constexpr auto H = lz::mean(huber, lz::data(x = xs, y = ys));
+constexpr auto counted = lz::mean(lz::pow<2>(t1 * x - y) / 10, lz::data(x = counts, y = ys));
+constexpr auto himmelblau = lz::pow<2>(t1 * t1 + t2 - 11) + lz::pow<2>(t1 + t2 * t2 - 7);
+
+constexpr auto descent(const auto& f, const auto& optimizer, std::size_t steps) {
+    return lz::minimize(f, lz::point(t1 = 0.5, t2 = -0.5), optimizer, lz::stop{.max_iterations = steps});
+}
+constexpr auto batches(const auto& l, const auto& optimizer) {
+    return lz::fit(l, lz::point(t1 = 0.5, t2 = -0.5), lz::data(x = xs, y = ys), optimizer,
+                   lz::batches{.size = 3, .epochs = 20, .seed = 7});
+}
+constexpr auto outside(double at) {  // t2 bound beside the data, not differentiated by
+    return lz::value_and_gradient(J, t1)(t1 = at, t2 = 0.75);
+}
+constexpr std::array<std::array<double, 2>, 7> every_case(double at) {
+    return {
+        descent(J, lz::gradient_descent{.learning_rate = 0.1}, 40).point.values,
+        descent(H, lz::momentum{.learning_rate = 0.1}, 40).point.values,
+        descent(counted, lz::adam{.learning_rate = 0.01}, 40).point.values,
+        descent(himmelblau, lz::adam{.learning_rate = 0.01}, 40).point.values,
+        batches(loss, lz::rmsprop{.learning_rate = 0.05}).point.values,
+        batches(huber, lz::gradient_descent{.learning_rate = 0.2}).point.values,
+        std::array{outside(at).value, outside(at).gradient[0]},
+    };
+}
+constexpr auto at_compile_time = every_case(0.25);
+}  // namespace same_bits
+
+BOOST_AUTO_TEST_CASE(constant_evaluation_gives_the_bits_of_run_time) {
+    using namespace same_bits;
+    double at = 0.25;  // (not a constant: every_case runs as at run time)
+    const auto at_run_time = every_case(at);
+    for (std::size_t k = 0; k < at_run_time.size(); ++k) {
+        BOOST_TEST_CONTEXT("case " << k) {
+            BOOST_TEST(at_compile_time[k][0] == at_run_time[k][0]);
+            BOOST_TEST(at_compile_time[k][1] == at_run_time[k][1]);
+        }
+    }
+    BOOST_TEST(at_compile_time[0][1] != -0.5);  // (the descents moved)
 }
 
 BOOST_AUTO_TEST_CASE(bad_data_is_an_error_before_any_step) {

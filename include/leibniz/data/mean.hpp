@@ -37,10 +37,12 @@ struct data_set {
     template <class V>
     static constexpr bool binds = any_true<std::is_same_v<V, typename Columns::variable_type>...>;
 
+    template <class V>
+    static constexpr std::size_t column = position<V, type_list<typename Columns::variable_type...>>;
+
     template <class V, class T>
     constexpr T value(std::size_t i) const {
-        constexpr std::size_t c = position<V, type_list<typename Columns::variable_type...>>;
-        return static_cast<T>(get<c>(columns).values[i]);
+        return static_cast<T>(get<column<V>>(columns).values[i]);
     }
     friend constexpr bool operator==(const data_set& a, const data_set& b) {
         return a.size == b.size && [&]<std::size_t... I>(std::index_sequence<I...>) {

@@ -122,7 +122,7 @@ LEIBNIZ_INLINE constexpr auto value_and_gradient_of(const E& f, const Env& env) 
         using Sample = sample_environment<Env, typename mean_parts<E>::data>;
         value_and_gradient_result<T, Vars::size> total{};
         plan::sum_over_samples<T, Vars, typename mean_parts<E>::loss, typename mean_parts<E>::data, Env, Sample>(
-            f.loss, f.data, env, total.value, total.gradient);
+            f.loss, f.data, env, total.value, total.gradient, f.data.size);
         const T m = T(f.data.size);
         total.value = total.value / m;
         for (T& g : total.gradient) g = g / m;
@@ -131,6 +131,97 @@ LEIBNIZ_INLINE constexpr auto value_and_gradient_of(const E& f, const Env& env) 
         value_and_gradient_result<T, Vars::size> r;  // every element written by the plan (no memset)
         plan::value_and_gradient<T, Vars>(f, env, r.value, r.gradient);
         return r;
+    }
+}
+
+// A descent's evaluations in constant evaluation (minimize), where each
+// statement and call is a step of the compiler's budget: what stays the same
+// from one step to the next (the expression's numbers; a mean's columns) is
+// gathered once, and the point's values are the plan's inputs, with no
+// bindings to look up. The same operations as value_and_gradient_of, so the
+// same bits. repeated_evaluation returns no_repeated_evaluation where this
+// does not apply (other scalar types, other variables, means inside).
+struct no_repeated_evaluation {
+    static constexpr bool applies = false;
+};
+template <class T, class Vars, class E>
+struct repeated_plan_evaluation {
+    static constexpr bool applies = true;
+    static constexpr const auto& P = plan::gradient_plan<E, Vars>;
+    decltype(plan::gather_all_numbers<T, P>(std::declval<const E&>())) numbers;
+
+    constexpr bool usable() const { return true; }
+    constexpr value_and_gradient_result<T, Vars::size> operator()(const std::array<T, Vars::size>& x) {
+        T r[P.size]{};
+        plan::run<T, P>(r, x.data(), numbers.view());
+        const int* outputs = P.outputs.data();
+        value_and_gradient_result<T, Vars::size> e;
+        e.value = r[outputs[0]];
+        T* g = e.gradient.data();
+        for (std::size_t c = 0; c < Vars::size; ++c) g[c] = r[outputs[1 + c]];
+        return e;
+    }
+};
+// The sums over samples of a loss's value and gradient (fit's batches, a mean's samples).
+template <class T, class Vars, class L, class D>
+struct repeated_sample_sums {
+    static constexpr bool applies = true;
+    plan::constant_sample_sums<T, Vars, L, D> sums_of;
+
+    constexpr bool usable() const { return !sums_of.data.parallel.parallel(); }  // (blocks sum in another order)
+    // sums[0] the value, sums[1 + c] partial c, at parameters x, over samples
+    // order[k] (k < count; order null: k).
+    constexpr void sum(const std::array<T, Vars::size>& x, std::size_t count, const std::size_t* order, T* sums) {
+        for (std::size_t c = 0; c < Vars::size; ++c) sums_of.inputs[c] = x.data()[c];
+        sums_of.sum(count, order, sums);
+    }
+};
+template <class T, class Vars, class L, class D, class Env>
+constexpr auto repeated_sums(const L& loss, const D& data, const Env& env) {
+    if constexpr (!std::is_floating_point_v<T>) {
+        return no_repeated_evaluation{};
+    } else {
+        using sums_type = plan::constant_sample_sums<T, Vars, L, D>;
+        if constexpr (sums_type::P.means > 0 || sums_type::outer_extras)
+            return no_repeated_evaluation{};
+        else
+            return repeated_sample_sums<T, Vars, L, D>{
+                sums_type(loss, data, env, std::type_identity<sample_environment<Env, D>>{})};
+    }
+}
+template <class Sums>
+struct repeated_mean_evaluation {
+    static constexpr bool applies = true;
+    Sums sums;
+
+    constexpr bool usable() const { return sums.usable(); }
+    template <class T, std::size_t N>
+    constexpr value_and_gradient_result<T, N> operator()(const std::array<T, N>& x) {
+        const std::size_t samples = sums.sums_of.data.size;
+        T total[N + 1];
+        sums.sum(x, samples, nullptr, total);
+        const T m = T(samples);
+        value_and_gradient_result<T, N> e;
+        e.value = total[0] / m;
+        T* g = e.gradient.data();
+        for (std::size_t c = 0; c < N; ++c) g[c] = total[1 + c] / m;
+        return e;
+    }
+};
+template <class T, class Vars, class E, class Env>
+constexpr auto repeated_evaluation(const E& f, const Env& env) {
+    if constexpr (!std::is_floating_point_v<T>) {
+        return no_repeated_evaluation{};
+    } else if constexpr (is_top_level_mean<E, Vars>()) {
+        auto sums = repeated_sums<T, Vars>(f.loss, f.data, env);
+        if constexpr (!decltype(sums)::applies)
+            return no_repeated_evaluation{};
+        else
+            return repeated_mean_evaluation<decltype(sums)>{sums};
+    } else if constexpr (plan::gradient_plan<E, Vars>.extras > 0 || plan::gradient_plan<E, Vars>.means > 0) {
+        return no_repeated_evaluation{};
+    } else {
+        return repeated_plan_evaluation<T, Vars, E>{plan::gather_all_numbers<T, plan::gradient_plan<E, Vars>>(f)};
     }
 }
 

@@ -153,6 +153,11 @@ template <bool S, class L, class R, class A, class B>
 constexpr auto children(const branch<S, L, R, A, B>& w) {
     return boost::hana::make_tuple(w.left, w.right, w.if_true, w.if_false);
 }
+// A mean's child is its per-sample loss (the data is not an expression).
+template <class L, class D>
+constexpr auto children(const sample_mean<L, D>& m) {
+    return boost::hana::make_tuple(m.loss);
+}
 
 namespace detail::hana_interop {
 template <bool H, class... T>
@@ -182,6 +187,10 @@ constexpr std::string_view label_of(const power<B, E>*) {
 template <bool S, class L, class R, class A, class B>
 constexpr std::string_view label_of(const branch<S, L, R, A, B>*) {
     return "where";
+}
+template <class L, class D>
+constexpr std::string_view label_of(const sample_mean<L, D>*) {
+    return "mean";
 }
 }  // namespace detail::hana_interop
 

@@ -1,7 +1,7 @@
 // fit(loss, point(...), data(...), optimizer, batches{...}): mini-batch
 // stochastic descent. Each epoch visits the samples in an order shuffled
 // from .seed (deterministic); each batch of .size samples averages the
-// per-sample gradients (one shared sweep per sample) and takes one step of
+// per-sample gradients (the loss's plan per sample) and takes one step of
 // the optimiser. A .size larger than the data set is a full batch; .decay
 // divides the learning rate by (1 + decay·epoch). An optional observer
 // receives an epoch_end{epoch, iterations, point, value} after every epoch
@@ -134,6 +134,10 @@ constexpr result<point<T, variable_pack<V...>>> fit(const Loss& loss, const poin
         detail::sample_order order(m);
         detail::splitmix64 random{schedule.seed};
         const std::size_t size = schedule.size == 0 ? 1 : (schedule.size < m ? schedule.size : m);
+        // (A parameter the data also binds reads the data: its partial is 0, as in mean(loss, data).)
+        using LossVars = detail::plan::loss_variables<Vars, Data>;
+        using SampleEnv = detail::sample_environment<detail::environment<Point>, Data>;
+        [[maybe_unused]] auto repeated = detail::repeated_sums<T, LossVars>(loss, data, at_point);  // (constant evaluation)
         r.status = status::max_iterations;
         for (std::size_t epoch = 0; epoch < schedule.epochs; ++epoch) {
             for (std::size_t i = m; i > 1; --i) {  // Fisher-Yates
@@ -145,25 +149,22 @@ constexpr result<point<T, variable_pack<V...>>> fit(const Loss& loss, const poin
             const Optimizer step = detail::scaled_step(optimizer, 1 / (1 + schedule.decay * static_cast<double>(epoch)));
             for (std::size_t first = 0; first < m; first += size) {
                 const std::size_t last = first + size < m ? first + size : m;
-                using SampleEnv = detail::sample_environment<detail::environment<Point>, Data>;
+                // The batch's samples through the loss's plan in one pass (sample
+                // order, or parallel{}'s blocks: the same bits for any thread count).
                 std::array<T, n> g{};
-                if (data.parallel.parallel()) {  // in blocks (data/blocked_sum.hpp): the same bits for any thread count
-                    g = detail::blocked_sum<detail::value_gradient_sum<T, n>>(
-                            last - first, data.parallel,
-                            [&](detail::value_gradient_sum<T, n>& partial, std::size_t k) {
-                                const SampleEnv env{at_point, data, order[first + k]};
-                                const auto sample = detail::value_and_gradient_of<T, Vars>(loss, env);
-                                for (std::size_t c = 0; c < n; ++c)
-                                    partial.gradient[c] = partial.gradient[c] + sample.gradient[c];
-                            })
-                            .gradient;
-                } else {
-                    for (std::size_t k = first; k < last; ++k) {
-                        const SampleEnv env{at_point, data, order[k]};
-                        const auto sample = detail::value_and_gradient_of<T, Vars>(loss, env);
-                        for (std::size_t c = 0; c < n; ++c) g[c] = g[c] + sample.gradient[c];
+                [&] {
+                    if constexpr (decltype(repeated)::applies) {
+                        if (std::is_constant_evaluated() && repeated.usable()) {
+                            T sums[n + 1];
+                            repeated.sum(r.point.values, last - first, &order[first], sums);
+                            for (std::size_t c = 0; c < n; ++c) g.data()[c] = sums[1 + c];
+                            return;
+                        }
                     }
-                }
+                    T value{};
+                    detail::plan::sum_over_samples<T, LossVars, Loss, Data, detail::environment<Point>, SampleEnv>(
+                        loss, data, at_point, value, g, last - first, detail::plan::listed_samples{&order[first]});
+                }();
                 for (std::size_t c = 0; c < n; ++c) g[c] = g[c] / T(last - first);
                 if (!detail::all_finite(g)) {
                     r.status = status::diverged;

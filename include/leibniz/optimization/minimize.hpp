@@ -93,8 +93,18 @@ constexpr result<point<T, variable_pack<V...>>> minimize(const E& f, const point
             else
                 return optimizer.template start<T, n>();
         }();
+        [[maybe_unused]] auto repeated = [&] {
+            if constexpr (is_newton)
+                return detail::no_repeated_evaluation{};
+            else
+                return detail::repeated_evaluation<T, variable_pack<V...>>(f, detail::environment<Point>{{{start}}});
+        }();
         for (std::size_t k = 0;; ++k) {
-            const auto e = evaluate(r.point);
+            const auto e = [&] {
+                if constexpr (decltype(repeated)::applies)
+                    if (std::is_constant_evaluated() && repeated.usable()) return repeated(r.point.values);
+                return evaluate(r.point);
+            }();
             ++r.derivative_evaluations;
             r.value = e.value;
             r.iterations = k;

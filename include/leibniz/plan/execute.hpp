@@ -285,6 +285,35 @@ struct registers<T, Size, true> {
     T data[Size]{};
 };
 
+// The value of instruction IN in constant evaluation. Compilers bound a
+// constant evaluation (Clang: 2^20 steps by default, a step per statement, two
+// per call, one per case label a switch passes over), and a plan's loop runs
+// once per sample of a mean and per step of a descent: the common operations
+// are one conditional expression, no step beyond the statement that holds it,
+// and only the others are a call (interpret_any, about 16 steps). A macro, not
+// a function, because the call would double the cost of the common case
+// (run_constant, the guarded loop of run, the loop over samples of
+// value_and_gradient.hpp).
+#define LEIBNIZ_PLAN_CONSTANT_VALUE(T, IN, R, INPUTS, NUMBERS, GUARDS)                             \
+    ((IN).code == op::mul      ? (R)[(IN).a] * (R)[(IN).b]                                           \
+     : (IN).code == op::add    ? (R)[(IN).a] + (R)[(IN).b]                                           \
+     : (IN).code == op::input  ? (INPUTS)[(IN).a]                                                    \
+     : (IN).code == op::sub    ? (R)[(IN).a] - (R)[(IN).b]                                           \
+     : (IN).code == op::number ? (NUMBERS).values[(IN).a]                                            \
+     : (IN).code == op::integer ? T(static_cast<int>((IN).k))                                        \
+     : (IN).code == op::neg    ? -(R)[(IN).a]                                                        \
+     : (IN).code == op::div    ? (R)[(IN).a] / (R)[(IN).b]                                           \
+     : (IN).code == op::ipow && (IN).k == 2 ? (R)[(IN).a] * (R)[(IN).a] /* ipow_by_squaring's v·v */ \
+                                            : interpret_any<T>((IN), (R), (INPUTS), (NUMBERS), (GUARDS)))
+
+// A plan without guards or means in constant evaluation: its loop, one
+// statement per instruction.
+template <class T, const auto& Plan>
+constexpr void run_constant(T* r, const T* inputs, numbers_view<T> numbers) {
+    const instruction* code = Plan.code.data();  // (std::array's operator[] is a call: two steps)
+    for (std::size_t i = 0; i < Plan.size; ++i) r[i] = LEIBNIZ_PLAN_CONSTANT_VALUE(T, code[i], r, inputs, numbers, nullptr);
+}
+
 // Runs the plan into registers r (one per instruction); `means` runs the
 // plan's means over samples (mean_runner, plan/value_and_gradient.hpp) into their blocks of results.
 template <class T, const auto& Plan, class Means = no_means>
@@ -295,7 +324,7 @@ LEIBNIZ_INLINE constexpr void run(T* r, const T* inputs, numbers_view<T> numbers
     if constexpr (!Plan.structured()) {  // straight-line code (and no step spent on guards in constant evaluation)
         if constexpr (std::is_floating_point_v<T>) {
             if (std::is_constant_evaluated()) {
-                for (std::size_t i = 0; i < size; ++i) r[i] = interpret_any<T>(Plan.code[i], r, inputs, numbers, nullptr);
+                run_constant<T, Plan>(r, inputs, numbers);
                 return;
             }
         }
@@ -307,13 +336,15 @@ LEIBNIZ_INLINE constexpr void run(T* r, const T* inputs, numbers_view<T> numbers
         T results[Plan.mean_results > 0 ? Plan.mean_results : 1]{};
         if constexpr (std::is_floating_point_v<T>) {
             if (std::is_constant_evaluated()) {
+                const instruction* code = Plan.code.data();
+                const guard_info* guards = Plan.guards.data();
                 for (std::size_t i = 0; i < size; ++i) {
-                    const instruction& in = Plan.code[i];
+                    const instruction& in = code[i];
                     if (!flags[in.guard]) continue;
                     if (in.code < op::select || in.code > op::mean_result) {
-                        r[i] = interpret_any<T>(in, r, inputs, numbers, Plan.guards.data());
+                        r[i] = LEIBNIZ_PLAN_CONSTANT_VALUE(T, in, r, inputs, numbers, guards);
                     } else if (in.code == op::test) {
-                        const guard_info& x = Plan.guards[static_cast<std::size_t>(in.k)];
+                        const guard_info& x = guards[in.k];
                         const bool holds = picks_side(x, r);
                         flags[in.k] = holds;
                         flags[x.sibling] = !holds;
@@ -323,7 +354,7 @@ LEIBNIZ_INLINE constexpr void run(T* r, const T* inputs, numbers_view<T> numbers
                     } else if (in.code == op::mean_result) {
                         r[i] = results[in.b];
                     } else {
-                        r[i] = interpret_any<T>(in, r, inputs, numbers, Plan.guards.data());  // select
+                        r[i] = interpret_any<T>(in, r, inputs, numbers, guards);  // select
                     }
                 }
                 return;
@@ -332,5 +363,6 @@ LEIBNIZ_INLINE constexpr void run(T* r, const T* inputs, numbers_view<T> numbers
         run_blocks<T, Plan>(std::make_index_sequence<blocks>{}, r, inputs, numbers, flags, means, results);
     }
 }
+
 
 }  // namespace leibniz::detail::plan

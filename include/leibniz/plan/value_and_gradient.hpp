@@ -18,6 +18,8 @@
 namespace leibniz::detail {
 template <class Env, class Data>
 struct sample_environment;  // data/mean.hpp
+template <class... Columns>
+struct data_set;  // data/mean.hpp
 }  // namespace leibniz::detail
 
 namespace leibniz::detail::plan {
@@ -168,18 +170,173 @@ LEIBNIZ_INLINE constexpr void run_sample(const T* inputs, numbers_view<T> number
     }
 }
 
-// The sum over samples of a loss's value and gradient, in one pass: the
-// numbers and the parameters gathered once, the data variables per sample.
-template <class T, class Vars, class L, class Data, class Env, class SampleEnv>
+// The samples a sum visits: all of them in order, or the k-th of a list
+// (fit's shuffled batches).
+struct every_sample {
+    constexpr std::size_t operator()(std::size_t k) const { return k; }
+};
+struct listed_samples {
+    const std::size_t* order;
+    constexpr std::size_t operator()(std::size_t k) const { return order[k]; }
+};
+
+// ---- constant evaluation of a sum over samples --------------------------------
+
+// The column of Data each of a plan's other-variable slots reads (-1: a
+// variable bound outside the data), found by the walk that gathers them.
+template <class Data>
+struct column_numbers {
+    template <class V, class T>
+    constexpr T get() const {
+        if constexpr (Data::template binds<V>)
+            return static_cast<T>(Data::template column<V>);
+        else
+            return T(-1);
+    }
+};
+template <const auto& Plan, class Vars, class L, class Data>
+inline constexpr auto extra_columns = [] {
+    std::array<int, (Plan.extras > 0 ? Plan.extras : 1)> columns{};
+    int* out = columns.data();
+    gather_extras<Vars, int>(walk{}, static_cast<const L*>(nullptr), column_numbers<Data>{}, out);
+    return columns;
+}();
+// The slots the data fills, and their columns, as constants (reading a
+// constexpr std::array in a constant evaluation is a call; these are not).
+template <const auto& Columns>
+inline constexpr std::size_t data_slot_count = [] {
+    std::size_t k = 0;
+    for (int c : Columns) k += c >= 0 ? 1 : 0;
+    return k;
+}();
+template <const auto& Columns>
+inline constexpr auto data_slots = [] {
+    std::array<std::size_t, (data_slot_count<Columns> > 0 ? data_slot_count<Columns> : 1)> slots{};
+    std::size_t k = 0;
+    for (std::size_t e = 0; e < Columns.size(); ++e)
+        if (Columns[e] >= 0) slots[k++] = e;
+    return slots;
+}();
+template <const auto& Columns, std::size_t J>
+inline constexpr std::size_t data_slot = data_slots<Columns>[J];
+template <const auto& Columns, std::size_t J>
+inline constexpr std::size_t data_column = static_cast<std::size_t>(Columns[data_slots<Columns>[J]]);
+
+// The columns' value type when they share one (the usual case: each sample
+// is then read through a raw array of pointers, a column's values.data()
+// taken once), else void (read through the columns themselves).
+template <class Data>
+struct shared_value_type {
+    using type = void;
+};
+template <class First, class... Columns>
+    requires(std::is_same_v<typename Columns::value_type, typename First::value_type> && ...)
+struct shared_value_type<data_set<First, Columns...>> {
+    using type = typename First::value_type;
+};
+
+template <const auto& Columns, class U, class Data, std::size_t... J>
+constexpr void point_at_columns(std::index_sequence<J...>, const Data& data, const U** pointers) {
+    ((pointers[J] = get<data_column<Columns, J>>(data.columns).values.data()), ...);
+}
+template <class T, const auto& Columns, class U, std::size_t... J>
+constexpr void read_sample(std::index_sequence<J...>, const U* const* pointers, std::size_t i, T* extras) {
+    ((extras[data_slot<Columns, J>] = static_cast<T>(pointers[J][i])), ...);
+}
+template <class T, const auto& Columns, class Data, std::size_t... J>
+constexpr void read_sample_of_columns(std::index_sequence<J...>, const Data& data, std::size_t i, T* extras) {
+    ((extras[data_slot<Columns, J>] = static_cast<T>(get<data_column<Columns, J>>(data.columns).values[i])), ...);
+}
+
+// The sums of sum_over_samples in constant evaluation, where each statement
+// and call is a step of the compiler's budget (Clang: 2^20 by default): the
+// numbers, the variables bound outside the data and the columns gathered once
+// (and, in a descent, once for all its steps: repeated_value_and_gradient),
+// each sample's data read straight from its columns into the inputs, the
+// plan's loop, and raw arrays (std::array's operator[] is a call). The same
+// operations in the same order as sum_over_samples' loop, so the same bits.
+// (A loss with means of its own takes the general path.)
+template <class T, class Vars, class L, class Data>
+struct constant_sample_sums {
+    static constexpr const auto& P = gradient_plan<L, Vars>;
+    static constexpr std::size_t n = Vars::size;
+    static constexpr const auto& columns = extra_columns<P, Vars, L, Data>;
+    static constexpr std::size_t slot_count = data_slot_count<columns>;
+    static constexpr bool outer_extras = static_cast<std::size_t>(P.extras) > slot_count;
+    using slots = std::make_index_sequence<slot_count>;
+    using U = typename shared_value_type<Data>::type;
+    using pointer = const std::conditional_t<std::is_void_v<U>, char, U>*;
+
+    const Data& data;
+    decltype(gather_all_numbers<T, P>(std::declval<const L&>())) numbers;
+    T inputs[n + P.extras > 0 ? n + P.extras : 1]{};  // the parameters, then each sample's other variables
+    pointer pointers[slot_count > 0 ? slot_count : 1]{};
+
+    // The parameters' values and any other variable the data does not bind
+    // from env (SampleEnv: env with the data, for those).
+    template <class SampleEnv, class Env>
+    constexpr constant_sample_sums(const L& loss, const Data& d, const Env& env, std::type_identity<SampleEnv>)
+        : data(d), numbers(gather_all_numbers<T, P>(loss)) {
+        const auto gathered = gather_inputs<T, P, Vars, L, false>(env);
+        for (std::size_t c = 0; c < n; ++c) inputs[c] = gathered[c];
+        if constexpr (outer_extras) {
+            if (data.size > 0) {  // the same for every sample
+                T* out = inputs + n;
+                gather_extras<Vars, T>(walk{}, static_cast<const L*>(nullptr), SampleEnv{env, data, 0}, out);
+            }
+        }
+        if constexpr (!std::is_void_v<U>) point_at_columns<columns>(slots{}, data, pointers);
+    }
+
+    // sums[0] the value, sums[1 + c] partial c, over samples order[k] (k < count; order null: k).
+    constexpr void sum(std::size_t count, const std::size_t* order, T* sums) {
+        T r[P.size]{};
+        const int* outputs = P.outputs.data();
+        const instruction* code = P.code.data();
+        const numbers_view<T> stored = numbers.view();
+        for (std::size_t c = 0; c <= n; ++c) sums[c] = T(0);
+        for (std::size_t k = 0; k < count; ++k) {
+            if constexpr (!std::is_void_v<U>)
+                read_sample<T, columns>(slots{}, pointers, order ? order[k] : k, inputs + n);
+            else
+                read_sample_of_columns<T, columns>(slots{}, data, order ? order[k] : k, inputs + n);
+            if constexpr (P.structured())
+                run<T, P>(r, inputs, stored);
+            else  // (run_constant's loop, here: a call less per sample)
+                for (std::size_t i = 0; i < P.size; ++i)
+                    r[i] = LEIBNIZ_PLAN_CONSTANT_VALUE(T, code[i], r, inputs, stored, nullptr);
+            for (std::size_t c = 0; c <= n; ++c) sums[c] = sums[c] + r[outputs[c]];
+        }
+    }
+};
+
+// The sum over the samples which(0), ..., which(count - 1) of a loss's value
+// and gradient, in one pass: the numbers and the parameters gathered once,
+// the data variables per sample.
+template <class T, class Vars, class L, class Data, class Env, class SampleEnv, class Samples = every_sample>
 LEIBNIZ_FLATTEN LEIBNIZ_INLINE constexpr void sum_over_samples(const L& loss, const Data& data, const Env& env, T& value,
-                                                               std::array<T, Vars::size>& gradient) {
+                                                               std::array<T, Vars::size>& gradient,
+                                                               std::size_t count, Samples which = {}) {
     constexpr const auto& P = gradient_plan<L, Vars>;
+    if constexpr (std::is_floating_point_v<T> && P.means == 0) {
+        if (std::is_constant_evaluated() && !data.parallel.parallel()) {
+            constant_sample_sums<T, Vars, L, Data> sums_of(loss, data, env, std::type_identity<SampleEnv>{});
+            T sums[Vars::size + 1];
+            const std::size_t* order = nullptr;  // (every sample, in order)
+            if constexpr (std::is_same_v<Samples, listed_samples>) order = which.order;
+            sums_of.sum(count, order, sums);
+            value = sums[0];
+            for (std::size_t c = 0; c < Vars::size; ++c) gradient[c] = sums[1 + c];
+            return;
+        }
+    }
     // (Vars are never data variables here: their values come from the outer bindings.)
     auto inputs = gather_inputs<T, P, Vars, L, false>(env);
     const auto numbers = gather_all_numbers<T, P>(loss);
     if (data.parallel.parallel()) {  // in blocks (data/blocked_sum.hpp), each sample with inputs of its own
         const auto total = blocked_sum<value_gradient_sum<T, Vars::size>>(
-            data.size, data.parallel, [&](value_gradient_sum<T, Vars::size>& partial, std::size_t i) {
+            count, data.parallel, [&](value_gradient_sum<T, Vars::size>& partial, std::size_t k) {
+                const std::size_t i = which(k);
                 auto own = inputs;
                 if constexpr (P.extras > 0) {
                     T* out = own.data() + Vars::size;
@@ -201,7 +358,8 @@ LEIBNIZ_FLATTEN LEIBNIZ_INLINE constexpr void sum_over_samples(const L& loss, co
     T value_sum = T(0);
     std::array<T, Vars::size> gradient_sum;
     for (T& g : gradient_sum) g = T(0);
-    for (std::size_t i = 0; i < data.size; ++i) {
+    for (std::size_t k = 0; k < count; ++k) {
+        const std::size_t i = which(k);
         auto own = inputs;
         if constexpr (P.extras > 0) {
             T* out = own.data() + Vars::size;
@@ -342,7 +500,8 @@ struct mean_runner {
         } else {
             T value{};
             std::array<T, n> gradient{};
-            sum_over_samples<T, LossVars, L, D, Env, Sample>(mean.loss, mean.data, *env, value, gradient);
+            sum_over_samples<T, LossVars, L, D, Env, Sample>(mean.loss, mean.data, *env, value, gradient,
+                                                             mean.data.size);
             block[0] = value / samples;
             for (std::size_t i = 0; i < n; ++i) block[1 + i] = gradient[i] / samples;
         }

@@ -12,7 +12,6 @@
 #pragma once
 
 #include <leibniz/data/mean.hpp>
-#include <leibniz/differentiation/gradient.hpp>
 #include <leibniz/differentiation/rules.hpp>
 #include <leibniz/evaluation/evaluate.hpp>
 #include <leibniz/evaluation/free_variables.hpp>

@@ -9,8 +9,6 @@
 // Other mistakes stop at a static_assert whose message says what to do.
 #pragma once
 
-#include <leibniz/expression/nodes.hpp>
-
 namespace leibniz::error {
 
 // The expression uses this variable and no binding gives it a value.

@@ -199,6 +199,51 @@ template <class Op, class A, class B>
 struct is_expression_impl<binary_function<Op, A, B>> : std::true_type {};
 template <bool S, class L, class R, class A, class B>
 struct is_expression_impl<branch<S, L, R, A, B>> : std::true_type {};
+
+// A node kind's children, as types, in the order every walk visits them
+// (lowering and its gathering of numbers and variables, the binding checks,
+// dependence, the means): the one place a core node kind lists them, so the
+// walks over types (free_variables.hpp, plan/lower.hpp's means_in) are
+// written once. Numbers and variables have none. A node kind of another
+// header (data/) specialises the walks it changes.
+template <class Node>
+struct child_types {
+    using type = type_list<>;
+};
+template <bool H, coefficient_kind... K, class... M>
+struct child_types<add<H, term<K, M>...>> {
+    using type = type_list<M...>;
+};
+template <class... B, int... N>
+struct child_types<mul<factor<B, N>...>> {
+    using type = type_list<B...>;
+};
+template <class Op, class A>
+struct child_types<function<Op, A>> {
+    using type = type_list<A>;
+};
+template <class B>
+struct child_types<real_power<B>> {
+    using type = type_list<B>;
+};
+template <class B, class E>
+struct child_types<power<B, E>> {
+    using type = type_list<B, E>;
+};
+template <class Op, class A, class B>
+struct child_types<binary_function<Op, A, B>> {
+    using type = type_list<A, B>;
+};
+template <bool S, class L, class R, class A, class B>
+struct child_types<branch<S, L, R, A, B>> {
+    using type = type_list<L, R, A, B>;
+};
+
+// Is N a sum (an add node)? (Canonical forms, equivalence and printing ask.)
+template <class N>
+inline constexpr bool is_sum_node = false;
+template <bool H, class... T>
+inline constexpr bool is_sum_node<add<H, T...>> = true;
 }  // namespace detail
 
 // An expression of leibniz (a node of the tree above).

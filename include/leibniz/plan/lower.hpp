@@ -327,30 +327,21 @@ LEIBNIZ_INLINE constexpr void gather_extras(walk, const sample_mean<L, D>*, cons
 // f with the M-th, in walk order (lower_node's), the path chosen at compile time.
 // (A node kind of another header, such as least_squares, adds its own overloads.)
 
-template <class Node>
-inline constexpr int means_in = 0;  // numbers, variables
-template <class L, class D>
-inline constexpr int means_in<sample_mean<L, D>> = 1;
 template <class... Counts>
 constexpr int sum_of(Counts... counts) {
     int total = 0;
     for (int c : {0, counts...}) total += c;
     return total;
 }
-template <bool H, coefficient_kind... K, class... M>
-inline constexpr int means_in<add<H, term<K, M>...>> = sum_of(means_in<M>...);
-template <class... B, int... N>
-inline constexpr int means_in<mul<factor<B, N>...>> = sum_of(means_in<B>...);
-template <class Op, class A>
-inline constexpr int means_in<function<Op, A>> = means_in<A>;
-template <class B>
-inline constexpr int means_in<real_power<B>> = means_in<B>;
-template <class B, class E>
-inline constexpr int means_in<power<B, E>> = means_in<B> + means_in<E>;
-template <class Op, class A, class B>
-inline constexpr int means_in<binary_function<Op, A, B>> = means_in<A> + means_in<B>;
-template <bool S, class L, class R, class A, class B>
-inline constexpr int means_in<branch<S, L, R, A, B>> = means_in<L> + means_in<R> + means_in<A> + means_in<B>;
+template <class Children>
+inline constexpr int means_in_children = 0;
+// A node's count is its children's (child_types, expression/nodes.hpp).
+template <class Node>
+inline constexpr int means_in = means_in_children<typename child_types<Node>::type>;
+template <class... Children>
+inline constexpr int means_in_children<type_list<Children...>> = sum_of(means_in<Children>...);
+template <class L, class D>
+inline constexpr int means_in<sample_mean<L, D>> = 1;
 
 // The child (of counts c...) that holds mean M, and the means before it.
 struct child_and_offset {

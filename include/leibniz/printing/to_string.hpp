@@ -45,10 +45,6 @@ inline constexpr bool is_atom<sample_mean<L, D>> = true;
 template <class W, class E>
 constexpr void print(W& w, const E& e);
 
-template <class T>
-inline constexpr bool is_sum_node = false;
-template <bool H, class... T>
-inline constexpr bool is_sum_node<add<H, T...>> = true;
 
 // Does this sum print as one atom (x + 0.0 prints as x, 1*sin(x) as sin(x))?
 // Then it needs no parentheses anywhere. Any other single item may: 8/z as

@@ -330,17 +330,12 @@ struct product_plan<> {
     static constexpr merge_plan<0> value{};
 };
 
-template <class T>
-inline constexpr bool is_sum = false;
-template <bool H, class... T>
-inline constexpr bool is_sum<add<H, T...>> = true;
-
 // The expression for coefficient × monomial.
 template <coefficient_kind K, class M>
 constexpr auto scaled(const number& c, const M& m) {
     if constexpr (K == coefficient_kind::plus_one)
         return m;
-    else if constexpr (is_sum<M>)  // a number distributes over a sum
+    else if constexpr (is_sum_node<M>)  // a number distributes over a sum
         return collapse(scale<K>(to_terms(m), c));
     else
         return add<false, term<K, M>>{{}, number(0), {{term<K, M>{m, c}}}};
@@ -437,7 +432,7 @@ constexpr auto mul_all(const E&... e) {
 
 template <class E>
 constexpr auto negate(const E& e) {
-    if constexpr (is_sum<E> || std::is_same_v<E, zero> || std::is_same_v<E, one> || std::is_same_v<E, constant>)
+    if constexpr (is_sum_node<E> || std::is_same_v<E, zero> || std::is_same_v<E, one> || std::is_same_v<E, constant>)
         return collapse(scale<coefficient_kind::minus_one>(to_terms(e), number(-1)));
     else  // -m, the term scale() makes of a lone shape, without the term list
         return add<false, term<coefficient_kind::minus_one, E>>{{}, number(0), {{term<coefficient_kind::minus_one, E>{e, number(-1) * number(1)}}}};

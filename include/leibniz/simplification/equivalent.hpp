@@ -104,10 +104,6 @@ struct op_of<function<Op, X>> {
     using type = Op;
 };
 template <class A>
-inline constexpr bool is_sum_node_of = false;
-template <bool H, class... T>
-inline constexpr bool is_sum_node_of<add<H, T...>> = true;
-template <class A>
 inline constexpr bool is_product = false;
 template <class... X, int... N>
 inline constexpr bool is_product<mul<factor<X, N>...>> = true;
@@ -179,7 +175,7 @@ constexpr exact_number exact_value(const E& e) {
         }(std::make_index_sequence<size_of<decltype(e.factors)>>{});
         if (has_zero) return {true, number(0)};
         return r;
-    } else if constexpr (is_sum_node_of<N>) {
+    } else if constexpr (is_sum_node<N>) {
         exact_number r{true, constant_of(to_terms(e))};
         [&]<std::size_t... I>(std::index_sequence<I...>) {
             (
@@ -465,7 +461,7 @@ constexpr bool proportional_factors(const A& a, const B& b, number& left, number
                     visit_effective_base(fb, [&](const auto& base_b) {
                         using BA = std::remove_cvref_t<decltype(base_a)>;
                         using BB = std::remove_cvref_t<decltype(base_b)>;
-                        if constexpr (is_sum_node_of<BA> || is_sum_node_of<BB>) {
+                        if constexpr (is_sum_node<BA> || is_sum_node<BB>) {
                             number ra, rb;
                             if (!proportional_sums(base_a, base_b, ra, rb)) return;
                             // base_b = (rb/ra)·base_a, so base_b^n = (rb/ra)^n·base_a^n.
@@ -735,7 +731,7 @@ inline constexpr bool may_be_number<add<H, term<K, M>...>> =
 // numbers: ((x*y)^y)^0*(a + b), which is a + b by value, the power's exponent
 // being a stored 0 (the derivative of u^v where v is a stored 1).
 template <class B, int N>
-inline constexpr bool is_plain_sum_factor = is_sum_node_of<B> && N == 1;
+inline constexpr bool is_plain_sum_factor = is_sum_node<B> && N == 1;
 template <class P>
 inline constexpr bool is_scaled_sum_product = false;
 template <class... B, int... N>

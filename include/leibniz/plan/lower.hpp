@@ -277,45 +277,21 @@ LEIBNIZ_INLINE constexpr void gather_numbers(walk, const branch<S, L, R, A, B>& 
 template <class Sink, class L, class D>
 LEIBNIZ_INLINE constexpr void gather_numbers(walk, const sample_mean<L, D>&, Sink&) {}
 
-// Occurrences of variables outside Vars, in walk order, from the bindings.
+// Occurrences of variables outside Vars, in walk order (child_types, the
+// order lower_node visits children), from the bindings.
+template <class Vars, class T, class... Children, class Env>
+LEIBNIZ_INLINE constexpr void gather_extras_in(type_list<Children...>*, const Env& env, T*& out);
 template <class Vars, class T, class Node, class Env>
-LEIBNIZ_INLINE constexpr void gather_extras(walk, const Node*, const Env&, T*&) {}  // numbers, zero, one
+LEIBNIZ_INLINE constexpr void gather_extras(walk, const Node*, const Env& env, T*& out) {
+    gather_extras_in<Vars, T>(static_cast<typename child_types<Node>::type*>(nullptr), env, out);
+}
 template <class Vars, class T, char... C, class Env>
 LEIBNIZ_INLINE constexpr void gather_extras(walk, const variable<C...>*, const Env& env, T*& out) {
     if constexpr (index_in<variable<C...>, Vars> == Vars::size) *out++ = env.template get<variable<C...>, T>();
 }
-template <class Vars, class T, bool H, coefficient_kind... K, class... M, class Env>
-LEIBNIZ_INLINE constexpr void gather_extras(walk, const add<H, term<K, M>...>*, const Env& env, T*& out) {
-    in_order{(gather_extras<Vars, T>(walk{}, static_cast<const M*>(nullptr), env, out), 0)...};
-}
-template <class Vars, class T, class... B, int... N, class Env>
-LEIBNIZ_INLINE constexpr void gather_extras(walk, const mul<factor<B, N>...>*, const Env& env, T*& out) {
-    in_order{(gather_extras<Vars, T>(walk{}, static_cast<const B*>(nullptr), env, out), 0)...};
-}
-template <class Vars, class T, class Op, class A, class Env>
-LEIBNIZ_INLINE constexpr void gather_extras(walk, const function<Op, A>*, const Env& env, T*& out) {
-    gather_extras<Vars, T>(walk{}, static_cast<const A*>(nullptr), env, out);
-}
-template <class Vars, class T, class B, class Env>
-LEIBNIZ_INLINE constexpr void gather_extras(walk, const real_power<B>*, const Env& env, T*& out) {
-    gather_extras<Vars, T>(walk{}, static_cast<const B*>(nullptr), env, out);
-}
-template <class Vars, class T, class B, class E, class Env>
-LEIBNIZ_INLINE constexpr void gather_extras(walk, const power<B, E>*, const Env& env, T*& out) {
-    gather_extras<Vars, T>(walk{}, static_cast<const B*>(nullptr), env, out);
-    gather_extras<Vars, T>(walk{}, static_cast<const E*>(nullptr), env, out);
-}
-template <class Vars, class T, class Op, class A, class B, class Env>
-LEIBNIZ_INLINE constexpr void gather_extras(walk, const binary_function<Op, A, B>*, const Env& env, T*& out) {
-    gather_extras<Vars, T>(walk{}, static_cast<const A*>(nullptr), env, out);
-    gather_extras<Vars, T>(walk{}, static_cast<const B*>(nullptr), env, out);
-}
-template <class Vars, class T, bool S, class L, class R, class A, class B, class Env>
-LEIBNIZ_INLINE constexpr void gather_extras(walk, const branch<S, L, R, A, B>*, const Env& env, T*& out) {
-    gather_extras<Vars, T>(walk{}, static_cast<const L*>(nullptr), env, out);
-    gather_extras<Vars, T>(walk{}, static_cast<const R*>(nullptr), env, out);
-    gather_extras<Vars, T>(walk{}, static_cast<const A*>(nullptr), env, out);
-    gather_extras<Vars, T>(walk{}, static_cast<const B*>(nullptr), env, out);
+template <class Vars, class T, class... Children, class Env>
+LEIBNIZ_INLINE constexpr void gather_extras_in(type_list<Children...>*, const Env& env, T*& out) {
+    in_order{(gather_extras<Vars, T>(walk{}, static_cast<const Children*>(nullptr), env, out), 0)...};
 }
 // (A mean's variables are read per sample by its own plan: none here.)
 template <class Vars, class T, class L, class D, class Env>

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import mpmath
 import sympy
+from sympy.core.cache import clear_cache
 from sympy.parsing.sympy_parser import parse_expr, standard_transformations
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -42,7 +43,12 @@ LOCALS = {**SYMBOLS, "abs": sympy.Abs, "sign": sympy.sign, "sqrt": sympy.sqrt, "
           "where": lambda c, a, b: sympy.Piecewise((a, c), (b, True))}
 
 
-class Timeout(Exception):
+# A BaseException, as KeyboardInterrupt is: raised by the timer anywhere inside
+# SymPy, an Exception can be caught by SymPy's own `except Exception` clauses,
+# which then go on with a fallback and may return, and cache, a result built
+# from a half-finished computation (seen on a loaded machine: more forms
+# "proved" equal, and later checks failing on one expression's values).
+class Timeout(BaseException):
     pass
 
 
@@ -63,6 +69,7 @@ def symbolically_zero(difference, simplify=False):
             return True
         return simplify and sympy.simplify(difference) == 0
     except Timeout:
+        clear_cache()  # (nothing half-built stays for the checks that follow)
         return None
     except Exception:  # noqa: BLE001: SymPy can fail inside (seen: Piecewise); then compare values
         return None
@@ -78,6 +85,15 @@ def numerically_equal(a, b, samples):
         if abs(va - vb) > 1e-10 * max(scale, abs(vb)):
             return False
     return True
+
+
+def values_agree(printed, reference, case):
+    try:
+        return numerically_equal(printed, reference, case["samples"])
+    except (ValueError, OutOfDomain):
+        # A form the generator's evaluator has no rule for (SymPy's re, seen), or one holding a constant SymPy
+        # left infinite or undefined (zoo, nan): simplify decides, and unproven is a mismatch.
+        return symbolically_zero(printed - reference, simplify=True)
 
 
 def main():
@@ -107,13 +123,12 @@ def main():
         if verdict:
             by_symbols += 1
             continue
-        try:
-            equal = numerically_equal(printed, reference, case["samples"])
-        except (ValueError, OutOfDomain):
-            # A form the generator's evaluator has no rule for (SymPy's re, seen), or one holding a constant
-            # SymPy left infinite or undefined (zoo, nan: seen in a derivative's form, depending on SymPy's
-            # cache, so on what the same run checked before): simplify decides, and unproven is a mismatch.
-            equal = symbolically_zero(printed - reference, simplify=True)
+        equal = values_agree(printed, reference, case)
+        if not equal:  # once more from SymPy's empty cache, the forms rebuilt: a difference must not hang on its state
+            clear_cache()
+            f = sympy.sympify(case["decimal"], locals=SYMBOLS)
+            reference = f if what == "f" else sympy.diff(f, SYMBOLS[what])
+            equal = values_agree(parse_leibniz(text), reference, case)
         if equal:
             by_values += 1
             continue

@@ -215,7 +215,11 @@ def environment():
 
 
 def draw(counts, compile_rows, images):
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError:
+        print("note: no matplotlib; the tables are written, the plots in docs/images/ are left as they are")
+        return
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 

@@ -3,13 +3,15 @@
 // hand-written derivatives. Compiled once per (problem, kind, form, compiler):
 //
 //   -DPROBLEM=himmelblau|rosenbrock|exp_sin_product  -DN=<variables>
+//   -DPROBLEM=mean_squared_error|huber_mean  -DN=2 [-DSAMPLES=<m>, default 100000]
 //   -DKIND=gradient|hessian
 //   -DFORM=hand|pack_once|pack_in_place|by_name_once|by_name_in_place|
 //          point_once|span_once|reversed_names_once
 //
 // kernel(p, out) returns the value and writes the gradient (then, for
 // KIND=hessian, the Hessian row by row) to out. main() evaluates it at 1000
-// pseudo-random points and checks each result against the hand-written one;
+// pseudo-random points (20 for a mean over samples, whose every point is a
+// pass over the data) and checks each result against the hand-written one;
 // bench/forms/run.sh counts the instructions inside kernel with callgrind
 // (--toggle-collect=kernel).
 // N is captured and undefined before any header: the headers name template
@@ -33,10 +35,13 @@ constexpr int forms_n = 2;  // himmelblau
 #include <span>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 #define LZ_FORMS_HIMMELBLAU 1
 #define LZ_FORMS_ROSENBROCK 2
 #define LZ_FORMS_EXP_SIN_PRODUCT 3
+#define LZ_FORMS_MEAN_SQUARED_ERROR 4
+#define LZ_FORMS_HUBER_MEAN 5
 #define LZ_FORMS_GRADIENT 1
 #define LZ_FORMS_HESSIAN 2
 
@@ -46,6 +51,8 @@ constexpr int forms_n = 2;  // himmelblau
 #define LZ_FORMS_himmelblau LZ_FORMS_HIMMELBLAU
 #define LZ_FORMS_rosenbrock LZ_FORMS_ROSENBROCK
 #define LZ_FORMS_exp_sin_product LZ_FORMS_EXP_SIN_PRODUCT
+#define LZ_FORMS_mean_squared_error LZ_FORMS_MEAN_SQUARED_ERROR
+#define LZ_FORMS_huber_mean LZ_FORMS_HUBER_MEAN
 #define LZ_FORMS_gradient LZ_FORMS_GRADIENT
 #define LZ_FORMS_hessian LZ_FORMS_HESSIAN
 #define LZ_FORMS_hand 0
@@ -67,8 +74,17 @@ constexpr int forms_n = 2;  // himmelblau
 #define PROBLEM_ID LZ_FORMS_CAT(LZ_FORMS_, PROBLEM)
 #define KIND_ID LZ_FORMS_CAT(LZ_FORMS_, KIND)
 #define FORM_ID LZ_FORMS_CAT(LZ_FORMS_, FORM)
-#if PROBLEM_ID < 1 || PROBLEM_ID > 3
-#error "PROBLEM: himmelblau, rosenbrock or exp_sin_product"
+#if PROBLEM_ID < 1 || PROBLEM_ID > 5
+#error "PROBLEM: himmelblau, rosenbrock, exp_sin_product, mean_squared_error or huber_mean"
+#endif
+#define LZ_FORMS_IS_MEAN (PROBLEM_ID == LZ_FORMS_MEAN_SQUARED_ERROR || PROBLEM_ID == LZ_FORMS_HUBER_MEAN)
+#if LZ_FORMS_IS_MEAN && KIND_ID != LZ_FORMS_GRADIENT
+#error "mean_squared_error and huber_mean: gradient only"
+#endif
+#if defined(SAMPLES)
+constexpr std::size_t samples = SAMPLES;
+#else
+constexpr std::size_t samples = 100000;
 #endif
 #if KIND_ID < 1 || KIND_ID > 2
 #error "KIND: gradient or hessian"
@@ -82,6 +98,7 @@ constexpr int form_id = FORM_ID;
 
 constexpr std::size_t n = forms_n;
 static_assert(problem_id != LZ_FORMS_HIMMELBLAU || n == 2, "himmelblau has 2 variables");
+static_assert(!LZ_FORMS_IS_MEAN || n == 2, "a mean over samples has 2 parameters: a line's intercept and slope");
 static_assert(form_id != 7 || problem_id == LZ_FORMS_HIMMELBLAU, "reversed_names_once is for himmelblau only");
 
 // Doubles written to out: the gradient, then the Hessian row by row.
@@ -105,8 +122,83 @@ double rosenbrock_with_hessian_by_hand(const double* p, double* out) {
     return value;
 }
 
+// The data of the means: a line y = 2 + 3u with small noise and, one sample in
+// ten, an outlier of up to ±8 (so that Huber's loss takes both branches at
+// every point), drawn once from a fixed seed.
+static std::uint64_t splitmix(std::uint64_t& s) {
+    std::uint64_t z = (s += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+static double uniform(std::uint64_t& s, double low, double high) {
+    return low + (high - low) * static_cast<double>(splitmix(s) >> 11) * 0x1.0p-53;
+}
+struct line_data {
+    std::vector<double> u, v;
+    line_data() : u(samples), v(samples) {
+        std::uint64_t seed = 20261207;
+        for (std::size_t i = 0; i < samples; ++i) {
+            u[i] = uniform(seed, -1, 1);
+            const double noise = uniform(seed, -0.3, 0.3);
+            v[i] = 2 + 3 * u[i] + noise + (i % 10 == 0 ? uniform(seed, -8, 8) : 0.0);
+        }
+    }
+};
+static const line_data& the_data() {
+    static const line_data d;
+    return d;
+}
+
+// Mean of (a + b·u − v)²: one pass, the three sums a user keeps.
+[[maybe_unused]] static double mean_squared_error_by_hand(const double* p, double* out) {
+    const line_data& d = the_data();
+    const double a = p[0], b = p[1];
+    double squares = 0, residuals = 0, weighted = 0;
+    for (std::size_t i = 0; i < d.u.size(); ++i) {
+        const double r = a + b * d.u[i] - d.v[i];
+        squares += r * r;
+        residuals += r;
+        weighted += r * d.u[i];
+    }
+    const double m = static_cast<double>(d.u.size());
+    out[0] = 2 * residuals / m;
+    out[1] = 2 * weighted / m;
+    return squares / m;
+}
+
+// Mean of Huber's loss of r = a + b·u − v: r²/2 where |r| ≤ 1, |r| − 1/2
+// elsewhere; its derivative in r is r, or the sign of r.
+[[maybe_unused]] static double huber_mean_by_hand(const double* p, double* out) {
+    const line_data& d = the_data();
+    const double a = p[0], b = p[1];
+    double value = 0, slope_a = 0, slope_b = 0;
+    for (std::size_t i = 0; i < d.u.size(); ++i) {
+        const double r = a + b * d.u[i] - d.v[i];
+        const double magnitude = std::fabs(r);
+        double dr;
+        if (magnitude <= 1) {
+            value += r * r / 2;
+            dr = r;
+        } else {
+            value += magnitude - 0.5;
+            dr = r > 0 ? 1.0 : -1.0;
+        }
+        slope_a += dr;
+        slope_b += dr * d.u[i];
+    }
+    const double m = static_cast<double>(d.u.size());
+    out[0] = slope_a / m;
+    out[1] = slope_b / m;
+    return value / m;
+}
+
 static double by_hand(const double* p, double* out) {
-#if PROBLEM_ID == LZ_FORMS_HIMMELBLAU && KIND_ID == LZ_FORMS_GRADIENT
+#if PROBLEM_ID == LZ_FORMS_MEAN_SQUARED_ERROR
+    return mean_squared_error_by_hand(p, out);
+#elif PROBLEM_ID == LZ_FORMS_HUBER_MEAN
+    return huber_mean_by_hand(p, out);
+#elif PROBLEM_ID == LZ_FORMS_HIMMELBLAU && KIND_ID == LZ_FORMS_GRADIENT
     return bench::himmelblau_by_hand(p, out);
 #elif PROBLEM_ID == LZ_FORMS_HIMMELBLAU
     return bench::himmelblau_with_hessian_by_hand(p, out);
@@ -126,6 +218,8 @@ static double by_hand(const double* p, double* out) {
 namespace lz = leibniz;
 
 constexpr auto xs = lz::vars<"x", forms_n>;
+[[maybe_unused]] constexpr auto u = lz::var<"u">;  // a mean's data columns
+[[maybe_unused]] constexpr auto v = lz::var<"v">;
 
 constexpr auto expression() {
 #if PROBLEM_ID == LZ_FORMS_HIMMELBLAU
@@ -137,6 +231,17 @@ constexpr auto expression() {
         constexpr auto x = xs;
         return 100 * lz::pow<2>(std::get<i + 1>(x) - lz::pow<2>(std::get<i>(x))) + lz::pow<2>(1 - std::get<i>(x));
     });
+#elif LZ_FORMS_IS_MEAN
+    // The loss of one sample; the mean over the data is taken with the
+    // evaluator (below), since the data are known only at run time.
+    constexpr auto a = std::get<0>(xs);
+    constexpr auto b = std::get<1>(xs);
+    constexpr auto residual = a + b * u - v;
+#if PROBLEM_ID == LZ_FORMS_MEAN_SQUARED_ERROR
+    return lz::pow<2>(residual);
+#else
+    return lz::where(lz::abs(residual) <= 1, lz::pow<2>(residual) / 2, lz::abs(residual) - 0.5);
+#endif
 #else
     return lz::exp(lz::sum<forms_n>([](auto i) { return lz::sin(std::get<i>(xs)); })) *
            lz::product<forms_n>([](auto i) { return std::get<i>(xs); });
@@ -146,13 +251,20 @@ constexpr auto expression() {
 constexpr auto f = expression();
 
 // The evaluator, made at the call (the *_in_place forms) or once (vg below).
-#if KIND_ID == LZ_FORMS_GRADIENT
+#if LZ_FORMS_IS_MEAN
+#define MAKE_EVALUATOR() \
+    lz::value_and_gradient(lz::mean(f, lz::data(u = the_data().u, v = the_data().v)), xs)
+#elif KIND_ID == LZ_FORMS_GRADIENT
 #define MAKE_EVALUATOR() lz::value_and_gradient(f, xs)
 #else
 #define MAKE_EVALUATOR() lz::value_gradient_hessian(f, xs)
 #endif
 
-#if FORM_ID == 1 || FORM_ID == 3 || FORM_ID == 5 || FORM_ID == 6 || FORM_ID == 7
+#if (FORM_ID == 1 || FORM_ID == 3 || FORM_ID == 5 || FORM_ID == 6 || FORM_ID == 7) && LZ_FORMS_IS_MEAN
+// Made once, as a user keeps it: the data are known at run time, so a const
+// object rather than a constexpr one.
+static const auto vg = MAKE_EVALUATOR();
+#elif FORM_ID == 1 || FORM_ID == 3 || FORM_ID == 5 || FORM_ID == 6 || FORM_ID == 7
 // Made once: a constexpr object at namespace scope, as a user keeps it.
 static constexpr auto vg = MAKE_EVALUATOR();
 #endif
@@ -205,20 +317,19 @@ extern "C" __attribute__((noinline)) double kernel(const double* p, double* out)
 // propagation into kernel, whatever the compiler's interprocedural passes do.
 static double (*volatile kernel_ptr)(const double*, double*) = kernel;
 
-static std::uint64_t splitmix(std::uint64_t& s) {
-    std::uint64_t z = (s += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
+// Relative 1e-9; a mean's sums are added in another order than the hand-written
+// loop's, so a partial near zero is compared with an absolute 1e-12 as well.
 static bool close(double a, double b) {
     if (a == b) return true;
-    return std::fabs(a - b) <= 1e-9 * std::fmax(std::fabs(a), std::fabs(b));
+    const double scale = std::fmax(std::fabs(a), std::fabs(b));
+    return std::fabs(a - b) <= 1e-9 * (LZ_FORMS_IS_MEAN ? std::fmax(scale, 1e-3) : scale);
 }
 
 int main() {
-    constexpr int points = 1000;
+    constexpr int points = LZ_FORMS_IS_MEAN ? 20 : 1000;
+#if LZ_FORMS_IS_MEAN
+    (void)the_data();  // drawn here, outside the instructions counted in kernel
+#endif
     std::uint64_t seed = 20240611;
     std::array<double, n> p;
     std::array<double, out_width> got, want;

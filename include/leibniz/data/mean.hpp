@@ -69,6 +69,10 @@ struct sample_environment {
         else
             return outer.template get<V, T>();
     }
+    template <class V>
+    constexpr const auto& bound_to() const {
+        return outer.template bound_to<V>();
+    }
 };
 
 inline void data_columns_have_different_lengths() {}

@@ -102,6 +102,12 @@ struct environment {
     constexpr T get() const {
         return static_cast<T>(bound_value<V>(detail::get<source_index<V>>(sources)));
     }
+    // The source that binds V, when V is not a scalar: a vector's or a
+    // matrix's values, an index's value (loops/).
+    template <class V>
+    constexpr const auto& bound_to() const {
+        return detail::get<source_index<V>>(sources);
+    }
 };
 
 }  // namespace detail

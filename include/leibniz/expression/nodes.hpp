@@ -20,7 +20,9 @@
 #include <leibniz/detail/tuple.hpp>
 #include <leibniz/detail/type_list.hpp>
 
+#include <cstddef>
 #include <type_traits>
+#include <utility>
 
 namespace leibniz {
 
@@ -237,6 +239,74 @@ struct child_types<binary_function<Op, A, B>> {
 template <bool S, class L, class R, class A, class B>
 struct child_types<branch<S, L, R, A, B>> {
     using type = type_list<L, R, A, B>;
+};
+
+// The same children as values: children_of<Node>::each(node, f) calls f on
+// each child, in child_types' order (walks over values: the reads a sum over
+// an index checks, loops/index_sum.hpp). Numbers and variables have none; a
+// node kind of another header specialises it.
+template <class Node>
+struct children_of {
+    template <class F>
+    static constexpr void each(const Node&, F&&) {}
+};
+template <bool H, coefficient_kind... K, class... M>
+struct children_of<add<H, term<K, M>...>> {
+    template <class F>
+    static constexpr void each(const add<H, term<K, M>...>& s, F&& f) {
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+            in_order{(f(get<I>(s.terms).monomial), 0)...};
+        }(std::index_sequence_for<M...>{});
+    }
+};
+template <class... B, int... N>
+struct children_of<mul<factor<B, N>...>> {
+    template <class F>
+    static constexpr void each(const mul<factor<B, N>...>& p, F&& f) {
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+            in_order{(f(get<I>(p.factors).base), 0)...};
+        }(std::index_sequence_for<B...>{});
+    }
+};
+template <class Op, class A>
+struct children_of<function<Op, A>> {
+    template <class F>
+    static constexpr void each(const function<Op, A>& n, F&& f) {
+        f(n.arg);
+    }
+};
+template <class B>
+struct children_of<real_power<B>> {
+    template <class F>
+    static constexpr void each(const real_power<B>& n, F&& f) {
+        f(n.base);
+    }
+};
+template <class B, class E>
+struct children_of<power<B, E>> {
+    template <class F>
+    static constexpr void each(const power<B, E>& n, F&& f) {
+        f(n.base);
+        f(n.exponent);
+    }
+};
+template <class Op, class A, class B>
+struct children_of<binary_function<Op, A, B>> {
+    template <class F>
+    static constexpr void each(const binary_function<Op, A, B>& n, F&& f) {
+        f(n.first);
+        f(n.second);
+    }
+};
+template <bool S, class L, class R, class A, class B>
+struct children_of<branch<S, L, R, A, B>> {
+    template <class F>
+    static constexpr void each(const branch<S, L, R, A, B>& n, F&& f) {
+        f(n.left);
+        f(n.right);
+        f(n.if_true);
+        f(n.if_false);
+    }
 };
 
 // Is N a sum (an add node)? (Canonical forms, equivalence and printing ask.)

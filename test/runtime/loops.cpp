@@ -1,0 +1,147 @@
+// Vectors of any length and sums over an index at run time: bindings from
+// std::vector, std::span, std::array and row-major storage, lengths known only
+// at run time, nested sums, and reads outside a vector refused before anything
+// is evaluated, with a message naming the vector, the element and the range.
+#include <leibniz/leibniz.hpp>
+
+#include <boost/test/unit_test.hpp>
+
+#include <array>
+#include <cmath>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace lz = leibniz;
+
+namespace {
+
+constexpr auto x = lz::vec<"x">;
+constexpr auto t = lz::vec<"t">;
+constexpr auto y = lz::vec<"y">;
+constexpr auto A = lz::mat<"A">;
+constexpr auto a = lz::var<"a">;
+constexpr auto b = lz::var<"b">;
+constexpr auto i = lz::index<"i">;
+constexpr auto j = lz::index<"j">;
+constexpr auto k = lz::index<"k">;
+
+constexpr auto rosen = lz::sum(i, 0, lz::size(x) - 1, 100 * lz::pow<2>(x[i + 1] - x[i] * x[i]) + lz::pow<2>(1 - x[i]));
+
+// The same sum written as a loop, in the same order of operations.
+double rosen_by_hand(const std::vector<double>& v) {
+    double s = 0;
+    for (std::size_t n = 0; n + 1 < v.size(); ++n) {
+        const double d = v[n + 1] - v[n] * v[n];
+        const double e = 1 - v[n];
+        s = s + (100 * (d * d) + e * e);
+    }
+    return s;
+}
+
+std::string message_of(auto&& evaluate) {
+    try {
+        (void)evaluate();
+    } catch (const std::out_of_range& e) {
+        return e.what();
+    }
+    return "(nothing thrown)";
+}
+
+BOOST_AUTO_TEST_CASE(a_length_known_at_run_time) {
+    for (std::size_t n : {0u, 1u, 2u, 3u, 10u, 1000u}) {
+        std::vector<double> v(n);
+        for (std::size_t m = 0; m < n; ++m) v[m] = std::sin(0.7 * static_cast<double>(m)) - 0.25;
+        BOOST_TEST(rosen(x = v) == rosen_by_hand(v));
+    }
+    const std::vector<double> p(1000, 0.5);
+    BOOST_TEST(rosen(x = p) == 999 * 6.5);
+    // The values users meet: 0, ±1, integers.
+    BOOST_TEST(rosen(x = std::vector<double>{1, 1, 1}) == 0.0);
+    BOOST_TEST(rosen(x = std::vector<double>{0, 0}) == 1.0);
+    BOOST_TEST(rosen(x = std::vector<double>{-1, 1, -1}) == 4.0 + 100 * 4.0 + 0.0);
+    BOOST_TEST(rosen(x = std::vector<int>{2, 3}) == 100.0 + 1.0);  // integers evaluate in double
+}
+
+BOOST_AUTO_TEST_CASE(every_contiguous_range_binds) {
+    const std::vector<double> v{0.5, 0.5, 0.5};
+    const std::array<double, 3> arr{0.5, 0.5, 0.5};
+    const double raw[] = {0.5, 0.5, 0.5};
+    BOOST_TEST(rosen(x = v) == 13.0);
+    BOOST_TEST(rosen(x = arr) == 13.0);
+    BOOST_TEST(rosen(x = std::span<const double>(raw)) == 13.0);
+    BOOST_TEST(rosen(x = std::span<const double, 3>(raw)) == 13.0);
+    BOOST_TEST(rosen(x = std::vector<float>{0.5f, 0.5f, 0.5f}) == 13.0);  // (x = float values: a float sum)
+}
+
+BOOST_AUTO_TEST_CASE(scalars_beside_vectors_and_the_derivative_by_a_scalar) {
+    constexpr auto line = lz::sum(i, 0, lz::size(t), lz::pow<2>(a + b * t[i] - y[i])) / 2;
+    std::vector<double> ts(101), ys(101);
+    for (std::size_t m = 0; m < ts.size(); ++m) {
+        ts[m] = static_cast<double>(m) / 100;
+        ys[m] = 1 + 2 * ts[m];
+    }
+    BOOST_TEST(line(a = 1.0, b = 2.0, t = ts, y = ys) == 0.0);
+    // ∂/∂a at (0, 2) is Σ (a + b tᵢ − yᵢ) = −101; ∂/∂b is Σ −tᵢ = −50.5.
+    BOOST_TEST(lz::d(line, a)(a = 0.0, b = 2.0, t = ts, y = ys) == -101.0);
+    BOOST_TEST(lz::d(line, b)(a = 0.0, b = 2.0, t = ts, y = ys) == -50.5, boost::test_tools::tolerance(1e-14));
+    BOOST_TEST(lz::to_string(lz::d(line, a)) == "sum(i = 0 .. size(t) - 1, 2*a + 2*b*t[i] - 2*y[i])/2");
+}
+
+BOOST_AUTO_TEST_CASE(matrices_from_rows_and_from_row_major_storage) {
+    constexpr auto residuals =
+        lz::sum(i, 0, lz::rows(A), lz::pow<2>(lz::sum(j, 0, lz::cols(A), A[i][j] * x[j]) - y[i])) / 2;
+    const std::vector<std::vector<double>> rows{{1, 2}, {3, 4}, {5, 6}};
+    const std::vector<double> flat{1, 2, 3, 4, 5, 6};
+    const std::vector<double> ones{1, 1};
+    const std::vector<double> target{3, 8, 11};  // Ax = (3, 7, 11): one residual, -1
+    BOOST_TEST(residuals(A = rows, x = ones, y = target) == 0.5);
+    BOOST_TEST(residuals(A = lz::row_major(flat.data(), 3, 2), x = ones, y = target) == 0.5);
+    // As 2×3: Ax for x = (1, 1, 1) is (6, 15).
+    BOOST_TEST(lz::sum(i, 0, lz::rows(A), lz::sum(j, 0, lz::cols(A), A[i][j]))(A = lz::row_major(flat.data(), 2, 3)) ==
+               21.0);
+    const std::vector<std::vector<double>> ragged{{1, 2}, {3}};
+    BOOST_CHECK_EXCEPTION((void)(A = ragged), std::invalid_argument, [](const std::invalid_argument& e) {
+        return std::string(e.what()) == "leibniz: the rows of matrix A have different lengths";
+    });
+}
+
+BOOST_AUTO_TEST_CASE(a_read_outside_a_vector_throws_before_anything_is_evaluated) {
+    const std::vector<double> p(4, 0.5);
+    constexpr auto past_the_end = lz::sum(i, 0, lz::size(x), x[i + 1]);
+    BOOST_TEST(message_of([&] { return past_the_end(x = p); }) ==
+               "leibniz: x[i + 1] for i = 0 .. 3 reads x[4], but x has 4 values");
+    constexpr auto before_the_start = lz::sum(i, 0, lz::size(x), x[i - 1]);
+    BOOST_TEST(message_of([&] { return before_the_start(x = p); }) ==
+               "leibniz: x[i - 1] for i = 0 .. 3 reads x[-1], but x has 4 values");
+    BOOST_TEST(message_of([&] { return lz::sum(i, 0, lz::size(x) / 2, x[2 * i + 2])(x = p); }) ==
+               "leibniz: x[2*i + 2] for i = 0 .. 1 reads x[4], but x has 4 values");
+    // Outside any sum: a fixed element, and one at a bound index.
+    BOOST_TEST(message_of([&] { return (x[4] + 1)(x = p); }) == "leibniz: x[4] reads x[4], but x has 4 values");
+    BOOST_TEST(message_of([&] { return (x[k + 1] * 2)(x = p, k = 3); }) ==
+               "leibniz: x[k + 1] for k = 3 reads x[4], but x has 4 values");
+    BOOST_TEST((x[k + 1] * 2)(x = p, k = 2) == 1.0);
+    // Beside a sum that reads inside its vector, the one that does not throws before it runs.
+    BOOST_TEST(message_of([&] { return (rosen + past_the_end)(x = p); }) ==
+               "leibniz: x[i + 1] for i = 0 .. 3 reads x[4], but x has 4 values");
+    // Rows and columns of a matrix, inside a nested sum.
+    const std::vector<std::vector<double>> rows{{1, 2}, {3, 4}};
+    BOOST_TEST(message_of([&] { return lz::sum(i, 0, lz::rows(A), lz::sum(j, 0, lz::cols(A), A[i][j + 1]))(A = rows); }) ==
+               "leibniz: A[..][j + 1] for j = 0 .. 1 reads column 2 of A, but A has 2 columns");
+    BOOST_TEST(message_of([&] { return lz::sum(i, 0, lz::rows(A), A[i + 1][0])(A = rows); }) ==
+               "leibniz: A[i + 1][..] for i = 0 .. 1 reads row 2 of A, but A has 2 rows");
+    // An empty vector: a sum over its elements is 0 and reads nothing.
+    BOOST_TEST(rosen(x = std::vector<double>{}) == 0.0);
+    BOOST_TEST(message_of([&] { return x[0](x = std::vector<double>{}); }) ==
+               "leibniz: x[0] reads x[0], but x has 0 values");
+}
+
+BOOST_AUTO_TEST_CASE(printed_as_written) {
+    BOOST_TEST(lz::to_string(lz::sum(i, 0, lz::size(x), x[i] * x[i])) == "sum(i = 0 .. size(x) - 1, x[i]*x[i])");
+    BOOST_TEST(lz::to_string(lz::sum(i, 1, lz::size(x), x[i] - x[i - 1])) == "sum(i = 1 .. size(x) - 1, x[i] - x[i - 1])");
+    BOOST_TEST(lz::to_string(lz::exp(lz::sum(i, 0, 10, lz::sin(x[3 * i])))) == "exp(sum(i = 0 .. 9, sin(x[3*i])))");
+    BOOST_TEST(lz::to_string(2 * lz::sum(i, 0, lz::size(x), x[i]) + a) == "a + 2*sum(i = 0 .. size(x) - 1, x[i])");
+}
+
+}  // namespace

@@ -1,0 +1,81 @@
+// Vectors of any length and sums over an index, in constant expressions:
+// values at std::array bindings, strides, nested sums over a matrix, an index
+// bound by value, the derivative by a scalar variable, and the printed form.
+// Each value below is worked out by hand and exact in double.
+#include <leibniz/leibniz.hpp>
+
+#include <array>
+#include <string_view>
+
+namespace lz = leibniz;
+
+namespace {
+
+constexpr auto x = lz::vec<"x">;
+constexpr auto t = lz::vec<"t">;
+constexpr auto y = lz::vec<"y">;
+constexpr auto A = lz::mat<"A">;
+constexpr auto a = lz::var<"a">;
+constexpr auto i = lz::index<"i">;
+constexpr auto j = lz::index<"j">;
+constexpr auto k = lz::index<"k">;
+
+// Chained Rosenbrock: at (1/2, 1/2, 1/2) each of its two terms is 100/16 + 1/4 = 6.5.
+constexpr auto rosen = lz::sum(i, 0, lz::size(x) - 1, 100 * lz::pow<2>(x[i + 1] - x[i] * x[i]) + lz::pow<2>(1 - x[i]));
+constexpr std::array<double, 3> half{0.5, 0.5, 0.5};
+static_assert(rosen(x = half) == 13.0);
+static_assert(rosen(x = std::array{1.0, 1.0, 1.0, 1.0}) == 0.0);
+static_assert(rosen(x = std::array{0.0, 0.0}) == 1.0);
+static_assert(rosen(x = std::array{-1.0, 1.0}) == 4.0);  // 100·0 + 2²
+static_assert(rosen(x = std::array{2.0}) == 0.0);         // one value: no term
+
+// Strides: the extended function's pairs (x[2i], x[2i + 1]); an odd last value is left out.
+constexpr auto pairs = lz::sum(i, 0, lz::size(x) / 2,
+                               100 * lz::pow<2>(x[2 * i + 1] - x[2 * i] * x[2 * i]) + lz::pow<2>(1 - x[2 * i]));
+static_assert(pairs(x = std::array{0.5, 0.5, 0.5, 0.5}) == 13.0);
+static_assert(pairs(x = std::array{0.5, 0.5, 0.5, 0.5, 7.0}) == 13.0);
+
+// Offsets below and above, a first value other than 0, a fixed element.
+constexpr auto differences = lz::sum(i, 1, lz::size(x), x[i] - x[i - 1]);
+static_assert(differences(x = std::array{3.0, 5.0, 4.0, 10.0}) == 7.0);  // telescopes to x[3] - x[0]
+static_assert((x[0] * lz::sum(i, 0, lz::size(x), x[i]))(x = std::array{2.0, 1.0, -1.0}) == 4.0);
+static_assert(lz::sum(i, 0, 3, 2)() == 6.0);  // a number summed three times
+
+// Scalars as parameters and vectors as data: the derivative by a is a sum too.
+constexpr auto fit = lz::sum(i, 0, lz::size(t), lz::pow<2>(a * t[i] - y[i])) / 2;
+constexpr std::array<double, 3> ts{1.0, 2.0, 3.0};
+constexpr std::array<double, 3> ys{2.0, 4.0, 7.0};
+static_assert(fit(a = 2.0, t = ts, y = ys) == 0.5);
+static_assert(lz::d(fit, a)(a = 2.0, t = ts, y = ys) == -3.0);
+static_assert(lz::d(lz::d(fit, a), a)(a = 2.0, t = ts, y = ys) == 14.0);  // Σ tᵢ²
+static_assert(lz::d(fit, lz::var<"b">)(a = 2.0, t = ts, y = ys) == 0.0);
+
+// A sum inside a sum: ½‖Ax − y‖² with A = [[1, 2], [3, 4]], x = (1, 1), y = (3, 8).
+constexpr auto lsq = lz::sum(i, 0, lz::rows(A), lz::pow<2>(lz::sum(j, 0, lz::cols(A), A[i][j] * x[j]) - y[i])) / 2;
+constexpr std::array<std::array<double, 2>, 2> A0{{{1.0, 2.0}, {3.0, 4.0}}};
+constexpr std::array<double, 2> ones{1.0, 1.0};
+constexpr std::array<double, 2> y0{3.0, 8.0};
+static_assert(lsq(A = A0, x = ones, y = y0) == 0.5);
+// A 2×3 matrix: the sums run over its own rows and columns.
+constexpr std::array<std::array<double, 3>, 2> wide{{{1.0, 0.0, 2.0}, {0.0, 1.0, 0.0}}};
+static_assert(lz::sum(i, 0, lz::rows(A), lz::sum(j, 0, lz::cols(A), A[i][j]))(A = wide) == 4.0);
+static_assert(lz::sum(j, 0, lz::cols(A), A[1][j] * A[0][j])(A = wide) == 0.0);
+
+// An index bound by value picks an element.
+static_assert((x[k + 1] - x[k])(x = std::array{1.0, 4.0, 9.0}, k = 1) == 5.0);
+
+// Empty ranges read nothing: no element is checked, the sum is 0.
+static_assert(lz::sum(i, 0, lz::size(x) - 1, x[i + 1])(x = std::array<double, 0>{}) == 0.0);
+static_assert(lz::sum(i, 5, 2, x[i])(x = half) == 0.0);
+
+// Printed with the index's first and last values.
+static_assert(std::string_view(lz::to_static_string(rosen)) ==
+              "sum(i = 0 .. size(x) - 2, 100*(x[i + 1] - x[i]*x[i])^2 + (1 - x[i])^2)");
+static_assert(std::string_view(lz::to_static_string(pairs)) ==
+              "sum(i = 0 .. size(x)/2 - 1, 100*(x[2*i + 1] - x[2*i]*x[2*i])^2 + (1 - x[2*i])^2)");
+static_assert(std::string_view(lz::to_static_string(lsq)) ==
+              "sum(i = 0 .. rows(A) - 1, (sum(j = 0 .. cols(A) - 1, A[i][j]*x[j]) - y[i])^2)/2");
+static_assert(std::string_view(lz::to_static_string(lz::sum(i, 0, (lz::size(x) - 1) / 2 + 3, x[0]))) ==
+              "sum(i = 0 .. (size(x) - 1)/2 + 2, x[0])");
+
+}  // namespace

@@ -89,6 +89,48 @@ BOOST_AUTO_TEST_CASE(scalars_beside_vectors_and_the_derivative_by_a_scalar) {
     BOOST_TEST(lz::to_string(lz::d(line, a)) == "sum(i = 0 .. size(t) - 1, 2*a + 2*b*t[i] - 2*y[i])/2");
 }
 
+BOOST_AUTO_TEST_CASE(gradients_and_hessians_by_scalars_through_the_plan) {
+    constexpr auto line = lz::sum(i, 0, lz::size(t), lz::pow<2>(a + b * t[i] - y[i])) / 2;
+    std::vector<double> ts(1000), ys(1000);
+    for (std::size_t m = 0; m < ts.size(); ++m) {
+        ts[m] = std::sin(0.37 * static_cast<double>(m));
+        ys[m] = 2 + 3 * ts[m] + 0.1 * std::cos(1.3 * static_cast<double>(m));
+    }
+    for (double pa : {0.0, 1.0, -1.0, 2.5}) {
+        for (double pb : {0.0, 1.0, -1.0, 3.0}) {
+            double value = 0, ga = 0, gb = 0, haa = 0, hab = 0, hbb = 0;
+            for (std::size_t m = 0; m < ts.size(); ++m) {
+                const double r = pa + pb * ts[m] - ys[m];
+                value += r * r / 2;
+                ga += r;
+                gb += r * ts[m];
+                haa += 1;
+                hab += ts[m];
+                hbb += ts[m] * ts[m];
+            }
+            const auto [v, g] = lz::value_and_gradient(line, a, b)(a = pa, b = pb, t = ts, y = ys);
+            BOOST_TEST(v == line(a = pa, b = pb, t = ts, y = ys));  // the plan's value: plain evaluation's bits
+            BOOST_TEST(v == value, boost::test_tools::tolerance(1e-12));
+            BOOST_TEST(g[0] == ga, boost::test_tools::tolerance(1e-12));
+            BOOST_TEST(g[1] == gb, boost::test_tools::tolerance(1e-12));
+            const auto h = lz::hessian(line, a, b)(a = pa, b = pb, t = ts, y = ys);
+            BOOST_TEST(h[0][0] == haa);
+            BOOST_TEST(h[0][1] == hab, boost::test_tools::tolerance(1e-12));
+            BOOST_TEST(h[1][0] == h[0][1]);
+            BOOST_TEST(h[1][1] == hbb, boost::test_tools::tolerance(1e-12));
+        }
+    }
+    // A sum inside a function, a variable outside it: the chain rule through the loop node.
+    constexpr auto outer = lz::exp(lz::sum(i, 0, lz::size(t), a * t[i])) + b * b;
+    const std::vector<double> three{1, 2, 3};
+    const auto g = lz::gradient(outer, a, b)(a = 0.1, b = -2.0, t = three);
+    BOOST_TEST(g[0] == lz::d(outer, a)(a = 0.1, b = -2.0, t = three), boost::test_tools::tolerance(1e-15));
+    BOOST_TEST(g[1] == -4.0);
+    // Reads are checked before the loop runs, in the plan as in plain evaluation.
+    constexpr auto past_the_end = lz::sum(i, 0, lz::size(t), a * t[i + 1]);
+    BOOST_CHECK_THROW((void)lz::gradient(past_the_end, a)(a = 1.0, t = three), std::out_of_range);
+}
+
 BOOST_AUTO_TEST_CASE(matrices_from_rows_and_from_row_major_storage) {
     constexpr auto residuals =
         lz::sum(i, 0, lz::rows(A), lz::pow<2>(lz::sum(j, 0, lz::cols(A), A[i][j] * x[j]) - y[i])) / 2;

@@ -49,6 +49,10 @@ static_assert(fit(a = 2.0, t = ts, y = ys) == 0.5);
 static_assert(lz::d(fit, a)(a = 2.0, t = ts, y = ys) == -3.0);
 static_assert(lz::d(lz::d(fit, a), a)(a = 2.0, t = ts, y = ys) == 14.0);  // Σ tᵢ²
 static_assert(lz::d(fit, lz::var<"b">)(a = 2.0, t = ts, y = ys) == 0.0);
+// The same through the plan: the sum is a loop node, the body's own plan per index value.
+static_assert(lz::gradient(fit, a)(a = 2.0, t = ts, y = ys)[0] == -3.0);
+static_assert(lz::value_and_gradient(fit, a)(a = 2.0, t = ts, y = ys).value == 0.5);
+static_assert(lz::hessian(fit, a)(a = 2.0, t = ts, y = ys)[0][0] == 14.0);
 
 // A sum inside a sum: ½‖Ax − y‖² with A = [[1, 2], [3, 4]], x = (1, 1), y = (3, 8).
 constexpr auto lsq = lz::sum(i, 0, lz::rows(A), lz::pow<2>(lz::sum(j, 0, lz::cols(A), A[i][j] * x[j]) - y[i])) / 2;
@@ -56,6 +60,11 @@ constexpr std::array<std::array<double, 2>, 2> A0{{{1.0, 2.0}, {3.0, 4.0}}};
 constexpr std::array<double, 2> ones{1.0, 1.0};
 constexpr std::array<double, 2> y0{3.0, 8.0};
 static_assert(lsq(A = A0, x = ones, y = y0) == 0.5);
+// By a scalar through both sums: ½ Σ (a·sᵢ − yᵢ)², sᵢ = Σⱼ Aᵢⱼ xⱼ = (3, 7): the derivative at a = 1 is
+// Σ (a·sᵢ − yᵢ)·sᵢ = 0·3 − 1·7, the second Σ sᵢ² = 58.
+constexpr auto scaled = lz::sum(i, 0, lz::rows(A), lz::pow<2>(a * lz::sum(j, 0, lz::cols(A), A[i][j] * x[j]) - y[i])) / 2;
+static_assert(lz::gradient(scaled, a)(a = 1.0, A = A0, x = ones, y = y0)[0] == -7.0);
+static_assert(lz::hessian(scaled, a)(a = 1.0, A = A0, x = ones, y = y0)[0][0] == 58.0);
 // A 2×3 matrix: the sums run over its own rows and columns.
 constexpr std::array<std::array<double, 3>, 2> wide{{{1.0, 0.0, 2.0}, {0.0, 1.0, 0.0}}};
 static_assert(lz::sum(i, 0, lz::rows(A), lz::sum(j, 0, lz::cols(A), A[i][j]))(A = wide) == 4.0);

@@ -16,7 +16,8 @@ namespace leibniz::detail {
 template <class T>
 struct as_variable_list {
     static_assert(Variable<T> || VariablePack<T>,
-                  "leibniz: gradient/hessian take variables (lz::var<\"x\">) or packs of variables (lz::vars<\"x\", N>)");
+                  "leibniz: gradient/hessian take variables (lz::var<\"x\">) or packs of variables (lz::vars<\"x\", N>); "
+                  "a vector (lz::vec<\"x\">) is not yet a variable they differentiate by");
     using type = type_list<>;
 };
 template <char... C>

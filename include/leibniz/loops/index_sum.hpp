@@ -17,6 +17,9 @@
 #include <leibniz/differentiation/rules.hpp>
 #include <leibniz/evaluation/evaluate.hpp>
 #include <leibniz/evaluation/free_variables.hpp>
+#include <leibniz/plan/gradient.hpp>
+#include <leibniz/plan/lower.hpp>
+#include <leibniz/plan/value_and_gradient.hpp>
 #include <leibniz/expression/nodes.hpp>
 #include <leibniz/loops/index.hpp>
 #include <leibniz/loops/vector.hpp>
@@ -26,8 +29,11 @@
 #include <leibniz/simplification/equivalent.hpp>
 #include <leibniz/simplification/order.hpp>
 
+#include <array>
+#include <cstddef>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 namespace leibniz {
 
@@ -250,30 +256,127 @@ constexpr T evaluate(const index_sum<I, F, E, B>& s, const Env& env) {
 
 }  // namespace detail
 
+// ---- the plan: a sum over an index is a loop node, like a mean over samples ----
+//
+// In a plan a sum is one `mean` instruction (plan/instruction.hpp): a loop that
+// runs the body's own plan once per value of the index and sums its value and
+// partials (in a Hessian's plan its second partials too), without the mean's
+// division. Inside the body an element (x[i + 1]) is an input of its own, read
+// per value of the index by a walk over the body's values in the order
+// lower_node visits them; an element outside any sum is not differentiated
+// through yet. Derivatives by a vector (its elements) are not there yet: a
+// vector is not a variable gradient takes.
 namespace detail::plan {
-// Derivatives of a sum over an index by the evaluation plan: not yet there.
-struct lowering;
+
+template <class I, class F, class E, class B>
+inline constexpr int means_in<index_sum<I, F, E, B>> = 1;
+
 template <class Vars, class I, class F, class E, class B>
-constexpr int lower_node(lowering&, const index_sum<I, F, E, B>*) {
-    static_assert(always_false<B>,
-                  "leibniz: a sum over an index (lz::sum(i, first, end, body)) evaluates and prints, and lz::d "
-                  "differentiates it by a scalar variable symbolically; gradient, hessian, jacobian and the "
-                  "optimisers do not take it yet");
-    return 0;
+constexpr int lower_node(lowering& l, const index_sum<I, F, E, B>*) {
+    const int n = l.differentiated;
+    constexpr int reach = last_variable_used<B>(Vars{});
+    for (int v = 0; v <= reach; ++v) l.b.input(v);
+    l.b.variables = n;
+    l.b.second_order = l.second_order;
+    const int offset = l.mean_results;
+    l.mean_results += 1 + n + (l.second_order ? n * (n + 1) / 2 : 0);
+    return l.b.intern({op::mean, l.means++, offset, reach});
 }
 template <class Vars, class V, class I>
-constexpr int lower_node(lowering&, const element<V, I>*) {
-    static_assert(always_false<V>,
-                  "leibniz: an element of a vector (x[i]) evaluates and prints; gradient, hessian, jacobian and "
-                  "the optimisers do not take it yet");
-    return 0;
+constexpr int lower_node(lowering& l, const element<V, I>*) {
+    return l.b.input(l.differentiated + l.extras++);
 }
 template <class Vars, class A, class R, class C>
-constexpr int lower_node(lowering&, const matrix_element<A, R, C>*) {
-    static_assert(always_false<A>,
-                  "leibniz: an element of a matrix (A[i][j]) evaluates and prints; gradient, hessian, jacobian and "
-                  "the optimisers do not take it yet");
-    return 0;
+constexpr int lower_node(lowering& l, const matrix_element<A, R, C>*) {
+    return l.b.input(l.differentiated + l.extras++);
 }
+
+template <int M, class I, class F, class E, class B, class Fn>
+LEIBNIZ_INLINE constexpr void with_mean(walk, const index_sum<I, F, E, B>& s, Fn&& f) {
+    f(s);
+}
+// (The body's numbers and inputs are read by its own plan, per value of the index.)
+template <class Sink, class I, class F, class E, class B>
+LEIBNIZ_INLINE constexpr void gather_numbers(walk, const index_sum<I, F, E, B>&, Sink&) {}
+template <class Vars, class T, class I, class F, class E, class B, class Env>
+LEIBNIZ_INLINE constexpr void gather_extras(walk, const index_sum<I, F, E, B>*, const Env&, T*&) {}
+template <class Vars, class T, class V, class I, class Env>
+LEIBNIZ_INLINE constexpr void gather_extras(walk, const element<V, I>*, const Env&, T*&) {
+    static_assert(always_false<V>,
+                  "leibniz: an element of a vector (x[i]) outside any sum over an index is not differentiated "
+                  "through yet: gradient, hessian and the optimisers take it inside lz::sum(i, first, end, ...)");
+}
+template <class Vars, class T, class A, class R, class C, class Env>
+LEIBNIZ_INLINE constexpr void gather_extras(walk, const matrix_element<A, R, C>*, const Env&, T*&) {
+    static_assert(always_false<A>,
+                  "leibniz: an element of a matrix (A[i][j]) outside any sum over an index is not differentiated "
+                  "through yet: gradient, hessian and the optimisers take it inside lz::sum(i, first, end, ...)");
+}
+
+// The other inputs of a body's plan at one value of the index, in the order
+// lower_node made them: the variables outside Vars from the bindings, each
+// element from its vector. (A sum or a mean inside reads its own.)
+template <class Vars, class T, class Node, class Env>
+LEIBNIZ_INLINE constexpr void gather_reads(const Node& node, const Env& env, T*& out);
+template <class Vars, class T, class Node, class Env>
+LEIBNIZ_INLINE constexpr void gather_node_reads(const Node& node, const Env& env, T*& out) {
+    children_of<Node>::each(node, [&](const auto& child) { gather_reads<Vars, T>(child, env, out); });
+}
+template <class Vars, class T, char... C, class Env>
+LEIBNIZ_INLINE constexpr void gather_node_reads(const variable<C...>&, const Env& env, T*& out) {
+    if constexpr (index_in<variable<C...>, Vars> == Vars::size) *out++ = env.template get<variable<C...>, T>();
+}
+template <class Vars, class T, class V, class I, class Env>
+LEIBNIZ_INLINE constexpr void gather_node_reads(const element<V, I>& e, const Env& env, T*& out) {
+    *out++ = static_cast<T>(env.template bound_to<V>().at(position_value(e.at, env)));
+}
+template <class Vars, class T, class A, class R, class C, class Env>
+LEIBNIZ_INLINE constexpr void gather_node_reads(const matrix_element<A, R, C>& e, const Env& env, T*& out) {
+    *out++ = static_cast<T>(env.template bound_to<A>().at(position_value(e.row, env), position_value(e.col, env)));
+}
+template <class Vars, class T, class I, class F, class E, class B, class Env>
+LEIBNIZ_INLINE constexpr void gather_node_reads(const index_sum<I, F, E, B>&, const Env&, T*&) {}
+template <class Vars, class T, class L, class D, class Env>
+LEIBNIZ_INLINE constexpr void gather_node_reads(const sample_mean<L, D>&, const Env&, T*&) {}
+template <class Vars, class T, class Node, class Env>
+LEIBNIZ_INLINE constexpr void gather_reads(const Node& node, const Env& env, T*& out) {
+    gather_node_reads<Vars, T>(node, env, out);
+}
+
+// The sum's value and partials (Second: and second partials, upper triangle
+// row by row) into block: one pass over the index, the body's plan per value,
+// in index order. The reads are checked first where the sum is outermost.
+template <class Vars, bool Second, class I, class F, class E, class B, class Env, class T>
+constexpr void run_loop(walk, const index_sum<I, F, E, B>& s, const Env& env, T* block) {
+    if constexpr (!is_index_environment<Env>) check_reads(s, env, no_ranges{});
+    using Inner = index_environment<Env, I>;
+    constexpr std::size_t n = Vars::size;
+    constexpr std::size_t entries = 1 + n + (Second ? n * (n + 1) / 2 : 0);
+    constexpr const auto& P = []() -> const auto& {
+        if constexpr (Second)
+            return hessian_plan<B, Vars, true>;
+        else
+            return gradient_plan<B, Vars>;
+    }();
+    const auto inputs = gather_inputs<T, P, Vars, B, false>(env);  // the variables differentiated by
+    const auto numbers = gather_all_numbers<T, P>(s.body);
+    std::array<T, entries> total;
+    for (T& t : total) t = T(0);
+    const long long first = bound_in(s.first, env), end = bound_in(s.end, env);
+    for (long long i = first; i < end; ++i) {
+        const Inner inner{env, {i}};
+        auto own = inputs;
+        if constexpr (P.extras > 0) {
+            T* out = own.data() + n;
+            gather_reads<Vars, T>(s.body, inner, out);
+        }
+        registers<T, P.size, P.has_guards> registers_of_plan;
+        T* r = registers_of_plan.data;
+        run<T, P>(r, own.data(), numbers.view(), means_of<P, Vars, Second>(inner, s.body));
+        add_outputs<P>(std::make_index_sequence<(entries + block_size - 1) / block_size>{}, r, total);
+    }
+    for (std::size_t k = 0; k < entries; ++k) block[k] = total[k];
+}
+
 }  // namespace detail::plan
 }  // namespace leibniz

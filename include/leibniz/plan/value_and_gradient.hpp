@@ -467,6 +467,11 @@ constexpr void sum_hessian_over_samples(const L& loss, const Data& data, const E
 // loss's value and partials (Second: and second partials) through the loss's
 // own plan, one sample at a time, in sample order (or in parallel{}'s
 // blocks), and divides by the number of samples, as the mean's value is.
+template <class N>
+inline constexpr bool is_sample_mean = false;
+template <class L, class D>
+inline constexpr bool is_sample_mean<sample_mean<L, D>> = true;
+
 template <class Vars, bool Second, class Env, class... Roots>
 struct mean_runner {
     const Env* env;
@@ -477,7 +482,12 @@ struct mean_runner {
     template <int M, class T>
     LEIBNIZ_INLINE constexpr void run(T* block, const T*) const {
         constexpr child_and_offset at = child_holding<M, means_in<Roots>...>();
-        with_mean<M - at.before>(walk{}, *get<at.child>(roots), [&](const auto& mean) { run_mean(mean, block); });
+        with_mean<M - at.before>(walk{}, *get<at.child>(roots), [&](const auto& node) {
+            if constexpr (is_sample_mean<std::remove_cvref_t<decltype(node)>>)
+                run_mean(node, block);
+            else  // a loop node of another header (a sum over an index: loops/index_sum.hpp)
+                run_loop<Vars, Second>(walk{}, node, *env, block);
+        });
     }
     // (Constant evaluation: M known only when the loop runs.)
     template <class T>

@@ -131,6 +131,77 @@ BOOST_AUTO_TEST_CASE(gradients_and_hessians_by_scalars_through_the_plan) {
     BOOST_CHECK_THROW((void)lz::gradient(past_the_end, a)(a = 1.0, t = three), std::out_of_range);
 }
 
+// Rosenbrock's gradient written by hand, term by term in index order.
+std::vector<double> rosen_gradient_by_hand(const std::vector<double>& v) {
+    std::vector<double> g(v.size(), 0.0);
+    for (std::size_t n = 0; n + 1 < v.size(); ++n) {
+        const double d = v[n + 1] - v[n] * v[n];
+        g[n] += -400 * d * v[n] - 2 * (1 - v[n]);
+        g[n + 1] += 200 * d;
+    }
+    return g;
+}
+
+BOOST_AUTO_TEST_CASE(the_gradient_by_a_vector) {
+    for (std::size_t n : {1u, 2u, 3u, 10u, 1000u}) {
+        std::vector<double> v(n);
+        for (std::size_t m = 0; m < n; ++m) v[m] = 1.5 * std::sin(1.7 * static_cast<double>(m) + 0.3);
+        const auto [value, g] = lz::value_and_gradient(rosen, x)(x = v);
+        BOOST_TEST(value == rosen(x = v));  // the plan's value: plain evaluation's bits
+        const std::vector<double> want = rosen_gradient_by_hand(v);
+        BOOST_TEST(g.size() == n);
+        for (std::size_t m = 0; m < n; ++m) BOOST_TEST(g[m] == want[m], boost::test_tools::tolerance(1e-12));
+    }
+    // The values users meet: 0, ±1 and integers.
+    const auto g = lz::gradient(rosen, x)(x = std::vector<int>{0, 1, -1, 2});
+    const auto want = rosen_gradient_by_hand({0, 1, -1, 2});
+    for (std::size_t m = 0; m < 4; ++m) BOOST_TEST(g[m] == want[m]);
+    const std::vector<double> p(1000, 0.5);
+    const auto g1000 = lz::gradient(rosen, x)(x = p);
+    BOOST_TEST(g1000[0] == -51.0);
+    BOOST_TEST(g1000[1] == -1.0);
+    BOOST_TEST(g1000[500] == -1.0);
+    BOOST_TEST(g1000[999] == 50.0);
+    // A sum inside a function: its adjoint exp(Σ) depends on its value. ∂/∂xₖ exp(Σ xᵢ²) = 2xₖ exp(Σ xᵢ²).
+    constexpr auto wrapped = lz::exp(lz::sum(i, 0, lz::size(x), x[i] * x[i]));
+    const std::vector<double> small{0.1, -0.2, 0.3};
+    const auto gw = lz::gradient(wrapped, x)(x = small);
+    const double e = std::exp(0.01 + 0.04 + 0.09);
+    for (std::size_t m = 0; m < 3; ++m) BOOST_TEST(gw[m] == 2 * small[m] * e, boost::test_tools::tolerance(1e-14));
+    // Elements outside any sum, a sum of data beside one of x: x₀·x₂ + Σ yᵢ + Σ xᵢ yᵢ.
+    constexpr auto mixed = x[0] * x[2] + lz::sum(i, 0, lz::size(y), y[i]) + lz::sum(i, 0, lz::size(x), x[i] * y[i]);
+    const std::vector<double> xs{1, 2, 3}, ys{10, 20, 30};
+    const auto gm = lz::gradient(mixed, x)(x = xs, y = ys);
+    BOOST_TEST(gm[0] == 3.0 + 10.0);
+    BOOST_TEST(gm[1] == 20.0);
+    BOOST_TEST(gm[2] == 1.0 + 30.0);
+    // Reads past the end are refused before any loop runs.
+    constexpr auto past_the_end = lz::sum(i, 0, lz::size(x), x[i + 1] * x[i]);
+    BOOST_CHECK_THROW((void)lz::gradient(past_the_end, x)(x = xs), std::out_of_range);
+}
+
+BOOST_AUTO_TEST_CASE(the_gradient_of_a_least_squares_sum_is_a_transpose_times_the_residual) {
+    constexpr auto residuals =
+        lz::sum(i, 0, lz::rows(A), lz::pow<2>(lz::sum(j, 0, lz::cols(A), A[i][j] * x[j]) - y[i])) / 2;
+    const std::size_t m = 7, n = 5;
+    std::vector<std::vector<double>> rows(m, std::vector<double>(n));
+    std::vector<double> xs(n), ys(m);
+    for (std::size_t r = 0; r < m; ++r) {
+        ys[r] = std::cos(static_cast<double>(r));
+        for (std::size_t c = 0; c < n; ++c) rows[r][c] = std::sin(static_cast<double>(3 * r + c));
+    }
+    for (std::size_t c = 0; c < n; ++c) xs[c] = 0.5 - 0.25 * static_cast<double>(c);
+    std::vector<double> want(n, 0.0);
+    for (std::size_t r = 0; r < m; ++r) {
+        double ax = 0;
+        for (std::size_t c = 0; c < n; ++c) ax += rows[r][c] * xs[c];
+        for (std::size_t c = 0; c < n; ++c) want[c] += rows[r][c] * (ax - ys[r]);
+    }
+    const auto g = lz::gradient(residuals, x)(A = rows, x = xs, y = ys);
+    BOOST_TEST(g.size() == n);
+    for (std::size_t c = 0; c < n; ++c) BOOST_TEST(g[c] == want[c], boost::test_tools::tolerance(1e-12));
+}
+
 BOOST_AUTO_TEST_CASE(matrices_from_rows_and_from_row_major_storage) {
     constexpr auto residuals =
         lz::sum(i, 0, lz::rows(A), lz::pow<2>(lz::sum(j, 0, lz::cols(A), A[i][j] * x[j]) - y[i])) / 2;

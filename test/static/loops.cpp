@@ -29,11 +29,23 @@ static_assert(rosen(x = std::array{0.0, 0.0}) == 1.0);
 static_assert(rosen(x = std::array{-1.0, 1.0}) == 4.0);  // 100·0 + 2²
 static_assert(rosen(x = std::array{2.0}) == 0.0);         // one value: no term
 
+// The gradient by the vector: an array of the bound array's length. At (1/2, 1/2, 1/2): the first
+// term gives ∂/∂x0 = 2·100·(1/4)·(−1) − 1 = −51 and ∂/∂x1 = 50, the second the same one place on.
+constexpr auto g3 = lz::gradient(rosen, x)(x = half);
+static_assert(g3.size() == 3 && g3[0] == -51.0 && g3[1] == -1.0 && g3[2] == 50.0);
+static_assert(lz::value_and_gradient(rosen, x)(x = std::array{1.0, 1.0, 1.0, 1.0}).value == 0.0);
+static_assert(lz::value_and_gradient(rosen, x)(x = std::array{1.0, 1.0, 1.0, 1.0}).gradient[3] == 0.0);
+static_assert(lz::gradient(rosen, x)(x = std::array{2.0})[0] == 0.0);  // one value: no term
+// An element outside any sum, beside one: x0² + Σ xᵢ.
+static_assert(lz::gradient(x[0] * x[0] + lz::sum(i, 0, lz::size(x), x[i]), x)(x = std::array{3.0, 5.0})[0] == 7.0);
+
 // Strides: the extended function's pairs (x[2i], x[2i + 1]); an odd last value is left out.
 constexpr auto pairs = lz::sum(i, 0, lz::size(x) / 2,
                                100 * lz::pow<2>(x[2 * i + 1] - x[2 * i] * x[2 * i]) + lz::pow<2>(1 - x[2 * i]));
 static_assert(pairs(x = std::array{0.5, 0.5, 0.5, 0.5}) == 13.0);
 static_assert(pairs(x = std::array{0.5, 0.5, 0.5, 0.5, 7.0}) == 13.0);
+static_assert(lz::gradient(pairs, x)(x = std::array{0.5, 0.5, 0.5, 0.5})[3] == 50.0);
+static_assert(lz::gradient(pairs, x)(x = std::array{0.5, 0.5, 0.5, 0.5, 7.0})[4] == 0.0);
 
 // Offsets below and above, a first value other than 0, a fixed element.
 constexpr auto differences = lz::sum(i, 1, lz::size(x), x[i] - x[i - 1]);
@@ -60,6 +72,9 @@ constexpr std::array<std::array<double, 2>, 2> A0{{{1.0, 2.0}, {3.0, 4.0}}};
 constexpr std::array<double, 2> ones{1.0, 1.0};
 constexpr std::array<double, 2> y0{3.0, 8.0};
 static_assert(lsq(A = A0, x = ones, y = y0) == 0.5);
+// Its gradient by x is Aᵀ(Ax − y) = Aᵀ(0, −1) = (−3, −4): the inner sum's adjoint seeds a pass over j.
+constexpr auto gl = lz::gradient(lsq, x)(A = A0, x = ones, y = y0);
+static_assert(gl[0] == -3.0 && gl[1] == -4.0);
 // By a scalar through both sums: ½ Σ (a·sᵢ − yᵢ)², sᵢ = Σⱼ Aᵢⱼ xⱼ = (3, 7): the derivative at a = 1 is
 // Σ (a·sᵢ − yᵢ)·sᵢ = 0·3 − 1·7, the second Σ sᵢ² = 58.
 constexpr auto scaled = lz::sum(i, 0, lz::rows(A), lz::pow<2>(a * lz::sum(j, 0, lz::cols(A), A[i][j] * x[j]) - y[i])) / 2;

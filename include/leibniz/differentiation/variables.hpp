@@ -17,7 +17,8 @@ template <class T>
 struct as_variable_list {
     static_assert(Variable<T> || VariablePack<T>,
                   "leibniz: gradient/hessian take variables (lz::var<\"x\">) or packs of variables (lz::vars<\"x\", N>); "
-                  "a vector (lz::vec<\"x\">) is not yet a variable they differentiate by");
+                  "a vector (lz::vec<\"x\">) is differentiated by alone, gradient(f, x) or value_and_gradient(f, x) "
+                  "(with other variables, and in hessian, not yet)");
     using type = type_list<>;
 };
 template <char... C>

@@ -16,6 +16,7 @@
 #include <leibniz/detail/diagnostics.hpp>
 #include <leibniz/differentiation/rules.hpp>
 #include <leibniz/evaluation/evaluate.hpp>
+#include <leibniz/differentiation/variables.hpp>
 #include <leibniz/evaluation/free_variables.hpp>
 #include <leibniz/plan/gradient.hpp>
 #include <leibniz/plan/lower.hpp>
@@ -34,6 +35,7 @@
 #include <string_view>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace leibniz {
 
@@ -263,10 +265,77 @@ constexpr T evaluate(const index_sum<I, F, E, B>& s, const Env& env) {
 // partials (in a Hessian's plan its second partials too), without the mean's
 // division. Inside the body an element (x[i + 1]) is an input of its own, read
 // per value of the index by a walk over the body's values in the order
-// lower_node visits them; an element outside any sum is not differentiated
-// through yet. Derivatives by a vector (its elements) are not there yet: a
-// vector is not a variable gradient takes.
+// lower_node visits them.
+//
+// Derivatives by a vector x (gradient(f, x)): f's plan is differentiated by
+// pseudo-variables, each element of x that f reads outside a sum
+// (position_of<x, k>, the k-th in walk order) and the value of each sum in f
+// (seed_of<k>: a sum's partial by its own seed is 1). Its outputs are the
+// partials by those elements, added into the gradient at their positions,
+// and the adjoint of each sum, which then seeds a pass over the sum's index
+// that does the same for the body at each value (sums inside a body recurse).
 namespace detail::plan {
+
+template <class V, int K>
+struct position_of {};
+template <int K>
+struct seed_of {};
+
+template <class T>
+inline constexpr int seed_number = -1;
+template <int K>
+inline constexpr int seed_number<seed_of<K>> = K;
+template <class T>
+inline constexpr bool is_scalar_variable = false;
+template <char... C>
+inline constexpr bool is_scalar_variable<variable<C...>> = true;
+
+// The slot of element 0 of vector V in Vars (Vars::size if Vars does not differentiate by V).
+template <class V, class Vars>
+inline constexpr std::size_t first_position = 0;
+template <class V, class... Vs>
+inline constexpr std::size_t first_position<V, variable_pack<Vs...>> = [] {
+    constexpr bool same[] = {std::is_same_v<position_of<V, 0>, Vs>..., true};
+    std::size_t i = 0;
+    while (!same[i]) ++i;
+    return i;
+}();
+
+// The slot of seed k in Vars, or -1.
+template <class... Vs>
+constexpr int seed_slot(variable_pack<Vs...>, int k) {
+    constexpr int seeds[] = {seed_number<Vs>..., -2};
+    for (std::size_t i = 0; i < sizeof...(Vs); ++i)
+        if (seeds[i] == k) return static_cast<int>(i);
+    return -1;
+}
+// The variables of Vars that are variables (not pseudo-variables), and their slots in Vars.
+template <class Vars>
+struct scalar_part;
+template <class... Vs>
+struct scalar_part<variable_pack<Vs...>> {
+    using type = typename pack_of_list<concat_t<std::conditional_t<is_scalar_variable<Vs>, type_list<Vs>, type_list<>>...>>::type;
+    static constexpr auto slots = [] {
+        constexpr bool scalar[] = {is_scalar_variable<Vs>..., false};
+        std::array<std::size_t, (type::size > 0 ? type::size : 1)> out{};
+        std::size_t k = 0;
+        for (std::size_t i = 0; i < sizeof...(Vs); ++i)
+            if (scalar[i]) out[k++] = i;
+        return out;
+    }();
+};
+
+// The elements of X in Node outside its sums (those a plan of Node reads itself).
+template <class X, class Children>
+inline constexpr int elements_in_children = 0;
+template <class X, class Node>
+inline constexpr int elements_in = elements_in_children<X, typename child_types<Node>::type>;
+template <class X, class... Children>
+inline constexpr int elements_in_children<X, type_list<Children...>> = sum_of(elements_in<X, Children>...);
+template <class X, class V, class I>
+inline constexpr int elements_in<X, element<V, I>> = std::is_same_v<X, V> ? 1 : 0;
+template <class X, class I, class F, class E, class B>
+inline constexpr int elements_in<X, index_sum<I, F, E, B>> = 0;
 
 template <class I, class F, class E, class B>
 inline constexpr int means_in<index_sum<I, F, E, B>> = 1;
@@ -274,7 +343,8 @@ inline constexpr int means_in<index_sum<I, F, E, B>> = 1;
 template <class Vars, class I, class F, class E, class B>
 constexpr int lower_node(lowering& l, const index_sum<I, F, E, B>*) {
     const int n = l.differentiated;
-    constexpr int reach = last_variable_used<B>(Vars{});
+    int reach = last_variable_used<B>(Vars{});
+    if (const int seed = seed_slot(Vars{}, l.means); seed > reach) reach = seed;
     for (int v = 0; v <= reach; ++v) l.b.input(v);
     l.b.variables = n;
     l.b.second_order = l.second_order;
@@ -284,7 +354,11 @@ constexpr int lower_node(lowering& l, const index_sum<I, F, E, B>*) {
 }
 template <class Vars, class V, class I>
 constexpr int lower_node(lowering& l, const element<V, I>*) {
-    return l.b.input(l.differentiated + l.extras++);
+    constexpr std::size_t first = first_position<V, Vars>;
+    if constexpr (first < Vars::size)  // an element of the vector differentiated by
+        return l.b.input(static_cast<int>(first) + l.positions++);
+    else
+        return l.b.input(l.differentiated + l.extras++);
 }
 template <class Vars, class A, class R, class C>
 constexpr int lower_node(lowering& l, const matrix_element<A, R, C>*) {
@@ -303,62 +377,81 @@ LEIBNIZ_INLINE constexpr void gather_extras(walk, const index_sum<I, F, E, B>*, 
 template <class Vars, class T, class V, class I, class Env>
 LEIBNIZ_INLINE constexpr void gather_extras(walk, const element<V, I>*, const Env&, T*&) {
     static_assert(always_false<V>,
-                  "leibniz: an element of a vector (x[i]) outside any sum over an index is not differentiated "
-                  "through yet: gradient, hessian and the optimisers take it inside lz::sum(i, first, end, ...)");
+                  "leibniz: an element of a vector (x[i]) outside any sum over an index is differentiated through "
+                  "only by gradient(f, x) of its own vector: elsewhere, write it inside lz::sum(i, first, end, ...)");
 }
 template <class Vars, class T, class A, class R, class C, class Env>
 LEIBNIZ_INLINE constexpr void gather_extras(walk, const matrix_element<A, R, C>*, const Env&, T*&) {
     static_assert(always_false<A>,
                   "leibniz: an element of a matrix (A[i][j]) outside any sum over an index is not differentiated "
-                  "through yet: gradient, hessian and the optimisers take it inside lz::sum(i, first, end, ...)");
+                  "through: write it inside lz::sum(i, first, end, ...)");
 }
 
-// The other inputs of a body's plan at one value of the index, in the order
-// lower_node made them: the variables outside Vars from the bindings, each
-// element from its vector. (A sum or a mean inside reads its own.)
+// The inputs of a plan that are read per evaluation, in the order lower_node
+// made them: the variables outside Vars from the bindings and the elements
+// (into `extras`), the elements of a vector differentiated by (into
+// `positions`, and where they are into `where`). A sum or a mean inside
+// reads its own.
+template <class T>
+struct reads {
+    T* extras;
+    T* positions;
+    long long* where;
+};
 template <class Vars, class T, class Node, class Env>
-LEIBNIZ_INLINE constexpr void gather_reads(const Node& node, const Env& env, T*& out);
+LEIBNIZ_INLINE constexpr void gather_reads(const Node& node, const Env& env, reads<T>& out);
 template <class Vars, class T, class Node, class Env>
-LEIBNIZ_INLINE constexpr void gather_node_reads(const Node& node, const Env& env, T*& out) {
+LEIBNIZ_INLINE constexpr void gather_node_reads(const Node& node, const Env& env, reads<T>& out) {
     children_of<Node>::each(node, [&](const auto& child) { gather_reads<Vars, T>(child, env, out); });
 }
 template <class Vars, class T, char... C, class Env>
-LEIBNIZ_INLINE constexpr void gather_node_reads(const variable<C...>&, const Env& env, T*& out) {
-    if constexpr (index_in<variable<C...>, Vars> == Vars::size) *out++ = env.template get<variable<C...>, T>();
+LEIBNIZ_INLINE constexpr void gather_node_reads(const variable<C...>&, const Env& env, reads<T>& out) {
+    if constexpr (index_in<variable<C...>, Vars> == Vars::size) *out.extras++ = env.template get<variable<C...>, T>();
 }
 template <class Vars, class T, class V, class I, class Env>
-LEIBNIZ_INLINE constexpr void gather_node_reads(const element<V, I>& e, const Env& env, T*& out) {
-    *out++ = static_cast<T>(env.template bound_to<V>().at(position_value(e.at, env)));
+LEIBNIZ_INLINE constexpr void gather_node_reads(const element<V, I>& e, const Env& env, reads<T>& out) {
+    const long long at = position_value(e.at, env);
+    const T value = static_cast<T>(env.template bound_to<V>().at(at));
+    if constexpr (first_position<V, Vars> < Vars::size) {
+        *out.positions++ = value;
+        *out.where++ = at;
+    } else {
+        *out.extras++ = value;
+    }
 }
 template <class Vars, class T, class A, class R, class C, class Env>
-LEIBNIZ_INLINE constexpr void gather_node_reads(const matrix_element<A, R, C>& e, const Env& env, T*& out) {
-    *out++ = static_cast<T>(env.template bound_to<A>().at(position_value(e.row, env), position_value(e.col, env)));
+LEIBNIZ_INLINE constexpr void gather_node_reads(const matrix_element<A, R, C>& e, const Env& env, reads<T>& out) {
+    *out.extras++ = static_cast<T>(env.template bound_to<A>().at(position_value(e.row, env), position_value(e.col, env)));
 }
 template <class Vars, class T, class I, class F, class E, class B, class Env>
-LEIBNIZ_INLINE constexpr void gather_node_reads(const index_sum<I, F, E, B>&, const Env&, T*&) {}
+LEIBNIZ_INLINE constexpr void gather_node_reads(const index_sum<I, F, E, B>&, const Env&, reads<T>&) {}
 template <class Vars, class T, class L, class D, class Env>
-LEIBNIZ_INLINE constexpr void gather_node_reads(const sample_mean<L, D>&, const Env&, T*&) {}
+LEIBNIZ_INLINE constexpr void gather_node_reads(const sample_mean<L, D>&, const Env&, reads<T>&) {}
 template <class Vars, class T, class Node, class Env>
-LEIBNIZ_INLINE constexpr void gather_reads(const Node& node, const Env& env, T*& out) {
+LEIBNIZ_INLINE constexpr void gather_reads(const Node& node, const Env& env, reads<T>& out) {
     gather_node_reads<Vars, T>(node, env, out);
 }
 
-// The sum's value and partials (Second: and second partials, upper triangle
-// row by row) into block: one pass over the index, the body's plan per value,
-// in index order. The reads are checked first where the sum is outermost.
-template <class Vars, bool Second, class I, class F, class E, class B, class Env, class T>
+// Loop node M of a plan by Vars: the sum's value and partials (Second: and
+// second partials, upper triangle row by row) into block, in one pass over
+// the index, the body's plan per value, in index order; a pseudo-variable's
+// partial is 0, but the sum's own seed's, 1. The reads are checked first
+// where the sum is outermost.
+template <class Vars, bool Second, int M, class I, class F, class E, class B, class Env, class T>
 constexpr void run_loop(walk, const index_sum<I, F, E, B>& s, const Env& env, T* block) {
     if constexpr (!is_index_environment<Env>) check_reads(s, env, no_ranges{});
     using Inner = index_environment<Env, I>;
-    constexpr std::size_t n = Vars::size;
+    using Scalars = typename scalar_part<Vars>::type;
+    constexpr std::size_t n = Scalars::size;
+    static_assert(!Second || n == Vars::size, "leibniz internal error: a Hessian by a vector's elements");
     constexpr std::size_t entries = 1 + n + (Second ? n * (n + 1) / 2 : 0);
     constexpr const auto& P = []() -> const auto& {
         if constexpr (Second)
-            return hessian_plan<B, Vars, true>;
+            return hessian_plan<B, Scalars, true>;
         else
-            return gradient_plan<B, Vars>;
+            return gradient_plan<B, Scalars>;
     }();
-    const auto inputs = gather_inputs<T, P, Vars, B, false>(env);  // the variables differentiated by
+    const auto inputs = gather_inputs<T, P, Scalars, B, false>(env);  // the variables differentiated by
     const auto numbers = gather_all_numbers<T, P>(s.body);
     std::array<T, entries> total;
     for (T& t : total) t = T(0);
@@ -367,16 +460,154 @@ constexpr void run_loop(walk, const index_sum<I, F, E, B>& s, const Env& env, T*
         const Inner inner{env, {i}};
         auto own = inputs;
         if constexpr (P.extras > 0) {
-            T* out = own.data() + n;
-            gather_reads<Vars, T>(s.body, inner, out);
+            reads<T> out{own.data() + n, nullptr, nullptr};
+            gather_reads<Scalars, T>(s.body, inner, out);
         }
         registers<T, P.size, P.has_guards> registers_of_plan;
         T* r = registers_of_plan.data;
-        run<T, P>(r, own.data(), numbers.view(), means_of<P, Vars, Second>(inner, s.body));
+        run<T, P>(r, own.data(), numbers.view(), means_of<P, Scalars, Second>(inner, s.body));
         add_outputs<P>(std::make_index_sequence<(entries + block_size - 1) / block_size>{}, r, total);
     }
-    for (std::size_t k = 0; k < entries; ++k) block[k] = total[k];
+    if constexpr (n == Vars::size) {
+        for (std::size_t k = 0; k < entries; ++k) block[k] = total[k];
+    } else {
+        block[0] = total[0];
+        for (std::size_t k = 0; k < Vars::size; ++k) block[1 + k] = T(0);
+        for (std::size_t c = 0; c < n; ++c) block[1 + scalar_part<Vars>::slots[c]] = total[1 + c];
+        if (const int seed = seed_slot(Vars{}, M); seed >= 0) block[1 + seed] = T(1);
+    }
+}
+
+// ---- the gradient by a vector -------------------------------------------------------
+
+template <class X, int Positions, int Loops>
+struct vector_variables {
+    using type = decltype([]<int... P, int... L>(std::integer_sequence<int, P...>, std::integer_sequence<int, L...>) {
+        return variable_pack<position_of<X, P>..., seed_of<L>...>{};
+    }(std::make_integer_sequence<int, Positions>{}, std::make_integer_sequence<int, Loops>{}));
+};
+
+template <class T, class X, class E, class Env, class G>
+constexpr T add_vector_gradient(const E& e, const Env& env, T seed, G& g);
+
+// seed · ∂s/∂x added into g: the body's gradient by x at each value of the index.
+template <class T, class X, class I, class F, class En, class B, class Env, class G>
+constexpr void add_loop_vector_gradient(const index_sum<I, F, En, B>& s, const Env& env, T seed, G& g) {
+    if constexpr (depends_on<X, B>::value) {
+        const long long first = bound_in(s.first, env), end = bound_in(s.end, env);
+        for (long long i = first; i < end; ++i)
+            (void)add_vector_gradient<T, X>(s.body, index_environment<Env, I>{env, {i}}, seed, g);
+    }
+}
+
+// e's value; seed · ∂e/∂x added into g (g[k] for element k of x).
+template <class T, class X, class E, class Env, class G>
+constexpr T add_vector_gradient(const E& e, const Env& env, T seed, G& g) {
+    constexpr int m = elements_in<X, E>;
+    constexpr int loops = means_in<E>;
+    using Vars = typename vector_variables<X, m, loops>::type;
+    constexpr std::size_t n = Vars::size;
+    constexpr const auto& P = gradient_plan<E, Vars>;
+    T inputs[n + P.extras > 0 ? n + P.extras : 1]{};
+    long long where[m > 0 ? m : 1]{};
+    reads<T> out{inputs + n, inputs, where};
+    gather_reads<Vars, T>(e, env, out);
+    const auto numbers = gather_all_numbers<T, P>(e);
+    T value{};
+    std::array<T, n> partials{};
+    run_gradient_plan<T, Vars, E>(inputs, numbers.view(), value, partials, means_of<P, Vars, false>(env, e));
+    for (int k = 0; k < m; ++k)
+        g[static_cast<std::size_t>(where[k])] = g[static_cast<std::size_t>(where[k])] + seed * partials[static_cast<std::size_t>(k)];
+    [&]<int... L>(std::integer_sequence<int, L...>) {
+        in_order{(with_mean<L>(walk{}, e, [&](const auto& node) {
+                      using Node = std::remove_cvref_t<decltype(node)>;
+                      if constexpr (requires { node.body; })
+                          add_loop_vector_gradient<T, X>(node, env, seed * partials[static_cast<std::size_t>(m + L)], g);
+                      else
+                          static_assert(!depends_on<X, Node>::value,
+                                        "leibniz: gradient(f, x) by a vector read inside a mean over data: not there yet");
+                  }),
+                  0)...};
+    }(std::make_integer_sequence<int, loops>{});
+    return value;
 }
 
 }  // namespace detail::plan
+
+namespace detail {
+
+// The gradient's container: a std::array of the bound std::array's length, or a std::vector.
+template <class T, class Binding>
+struct vector_gradient_container {
+    using type = std::vector<T>;
+    static type zeros(std::size_t n) { return type(n, T(0)); }
+};
+template <class T, class V, class U, std::size_t N>
+    requires(N != std::dynamic_extent)
+struct vector_gradient_container<T, vector_binding<V, U, N>> {
+    using type = std::array<T, N>;
+    static constexpr type zeros(std::size_t) {
+        type g{};
+        for (T& v : g) v = T(0);
+        return g;
+    }
+};
+
+template <class T, class G>
+struct value_and_vector_gradient {
+    T value;
+    G gradient;
+};
+
+template <class X, class E, class... Sources>
+constexpr auto vector_value_and_gradient_of(const E& f, const Sources&... sources) {
+    using T = typename scalar_of<Sources...>::type;
+    using Env = environment<Sources...>;
+    const Env env{{{sources}...}};
+    using Binding = std::remove_cvref_t<decltype(env.template bound_to<X>())>;
+    using Container = vector_gradient_container<T, Binding>;
+    value_and_vector_gradient<T, typename Container::type> r{T(0), Container::zeros(env.template bound_to<X>().size())};
+    r.value = plan::add_vector_gradient<T, X>(f, env, T(1), r.gradient);
+    return r;
+}
+
+// gradient(f, x) and value_and_gradient(f, x) for a vector x, called with bindings.
+template <class E, class X, bool WithValue>
+struct vector_gradient_function {
+    E f;
+
+    template <class... Sources>
+    constexpr auto operator()(const Sources&... sources) const {
+        if constexpr (bindings_ok<E, Sources...> && (binds<X, Sources> || ...)) {
+            auto r = vector_value_and_gradient_of<X>(f, sources...);
+            if constexpr (WithValue)
+                return r;
+            else
+                return r.gradient;
+        } else if constexpr (!bindings_ok<E, Sources...>) {
+            report_binding_errors<E, Sources...>();
+            return 0.0;
+        } else {
+            using reported [[maybe_unused]] = report<error::no_value_is_bound_to<X>>;
+            return 0.0;
+        }
+    }
+};
+
+}  // namespace detail
+
+// gradient(f, x) for a vector x: a callable; gradient(f, x)(x = values) has one
+// partial per element (a std::array of a std::array's length, else a
+// std::vector). Each sum in f is a loop: once forward for its value, once
+// back over its index for the partials, so a term reading x[i + 1] and x[i]
+// costs no more than it does in the value.
+template <Expression E, char... C>
+constexpr auto gradient(const E& f, vector_variable<C...>) {
+    return detail::vector_gradient_function<E, vector_variable<C...>, false>{f};
+}
+// value_and_gradient(f, x)(x = values): .value and .gradient (structured bindings work).
+template <Expression E, char... C>
+constexpr auto value_and_gradient(const E& f, vector_variable<C...>) {
+    return detail::vector_gradient_function<E, vector_variable<C...>, true>{f};
+}
 }  // namespace leibniz

@@ -33,6 +33,7 @@ struct lowering {
     bool second_order = false;  // a Hessian's plan: each mean sums its loss's second partials too
     int means = 0;         // means over samples met so far (numbered in walk order)
     int mean_results = 0;  // the size of their blocks of results
+    int positions = 0;     // elements of a vector differentiated by met so far (loops/index_sum.hpp)
 
     constexpr int next_number() { return b.number(numbers++); }  // the next stored number's slot
 };

@@ -61,7 +61,8 @@ LEIBNIZ_INLINE constexpr T input_value(const Env& env) {
 // Rosenbrock function; Clang's unit 5.2 -> 4.3 s, GCC's no faster).
 template <class T, class... V, bool... Read, std::size_t... I, class Env>
 LEIBNIZ_INLINE constexpr void gather_variables(variable_pack<V...>, std::integer_sequence<bool, Read...>,
-                                               std::index_sequence<I...>, const Env& env, T* inputs) {
+                                               std::index_sequence<I...>, [[maybe_unused]] const Env& env,
+                                               [[maybe_unused]] T* inputs) {  // (none for no variables)
     in_order{(inputs[I] = input_value<Read, V, T>(env), 0)...};
 }
 
@@ -486,7 +487,7 @@ struct mean_runner {
             if constexpr (is_sample_mean<std::remove_cvref_t<decltype(node)>>)
                 run_mean(node, block);
             else  // a loop node of another header (a sum over an index: loops/index_sum.hpp)
-                run_loop<Vars, Second>(walk{}, node, *env, block);
+                run_loop<Vars, Second, M>(walk{}, node, *env, block);
         });
     }
     // (Constant evaluation: M known only when the loop runs.)

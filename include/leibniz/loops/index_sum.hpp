@@ -487,12 +487,14 @@ struct vector_variables {
     }(std::make_integer_sequence<int, Positions>{}, std::make_integer_sequence<int, Loops>{}));
 };
 
-template <class T, class X, class E, class Env, class G>
-constexpr T add_vector_gradient(const E& e, const Env& env, T seed, G& g);
+template <class T, class X, class E, class Env>
+LEIBNIZ_INLINE constexpr T add_vector_gradient(const E& e, const Env& env, T seed, T* __restrict g);
+template <class T, class X, class E, class Env>
+LEIBNIZ_INLINE constexpr T add_vector_gradient_through_plan(const E& e, const Env& env, T seed, T* __restrict g);
 
 // seed · ∂s/∂x added into g: the body's gradient by x at each value of the index.
-template <class T, class X, class I, class F, class En, class B, class Env, class G>
-constexpr void add_loop_vector_gradient(const index_sum<I, F, En, B>& s, const Env& env, T seed, G& g) {
+template <class T, class X, class I, class F, class En, class B, class Env>
+LEIBNIZ_INLINE constexpr void add_loop_vector_gradient(const index_sum<I, F, En, B>& s, const Env& env, T seed, T* __restrict g) {
     if constexpr (depends_on<X, B>::value) {
         const long long first = bound_in(s.first, env), end = bound_in(s.end, env);
         for (long long i = first; i < end; ++i)
@@ -500,9 +502,60 @@ constexpr void add_loop_vector_gradient(const index_sum<I, F, En, B>& s, const E
     }
 }
 
-// e's value; seed · ∂e/∂x added into g (g[k] for element k of x).
-template <class T, class X, class E, class Env, class G>
-constexpr T add_vector_gradient(const E& e, const Env& env, T seed, G& g) {
+template <class E>
+inline constexpr bool is_index_sum = false;
+template <class I, class F, class En, class B>
+inline constexpr bool is_index_sum<index_sum<I, F, En, B>> = true;
+// c·Σ, the shape of a sum divided or scaled by a number (½‖Ax − y‖²).
+template <class E>
+inline constexpr bool is_scaled_index_sum = false;
+template <coefficient_kind K, class M>
+inline constexpr bool is_scaled_index_sum<add<false, term<K, M>>> = is_index_sum<M>;
+
+// A sum whose adjoint is known before it runs (it is e, or e is a number
+// times it): its value and seed · ∂/∂x in one pass over the index, the
+// body's value and partials together, added in index order as its value is.
+template <class T, class X, class I, class F, class En, class B, class Env>
+LEIBNIZ_INLINE constexpr T add_sum_value_and_vector_gradient(const index_sum<I, F, En, B>& s, const Env& env, T seed, T* __restrict g) {
+    if constexpr (!is_index_environment<Env>) check_reads(s, env, no_ranges{});
+    T total = T(0);
+    const long long first = bound_in(s.first, env), end = bound_in(s.end, env);
+    for (long long i = first; i < end; ++i)
+        total = total + add_vector_gradient<T, X>(s.body, index_environment<Env, I>{env, {i}}, seed, g);
+    return total;
+}
+
+// The same for c·Σ, its value computed as evaluate's first term computes it.
+template <class T, class X, coefficient_kind K, class M, class Env>
+LEIBNIZ_INLINE constexpr T add_scaled_sum_value_and_vector_gradient(const term<K, M>& t, const Env& env, T seed, T* __restrict g) {
+    if constexpr (K == coefficient_kind::plus_one) {
+        return add_sum_value_and_vector_gradient<T, X>(t.monomial, env, seed, g);
+    } else if constexpr (K == coefficient_kind::minus_one) {
+        return -add_sum_value_and_vector_gradient<T, X>(t.monomial, env, -seed, g);
+    } else {
+        const T c = to_scalar<T>(t.coefficient);
+        return c * add_sum_value_and_vector_gradient<T, X>(t.monomial, env, seed * c, g);
+    }
+}
+
+// e's value; seed · ∂e/∂x added into g (g[k] for element k of x; nothing
+// else is written or read through g, which lets a compiler keep the plan's
+// numbers in registers across its stores).
+template <class T, class X, class E, class Env>
+LEIBNIZ_INLINE constexpr T add_vector_gradient(const E& e, const Env& env, T seed, T* __restrict g) {
+    if constexpr (is_index_sum<E>) {
+        return add_sum_value_and_vector_gradient<T, X>(e, env, seed, g);
+    } else if constexpr (is_scaled_index_sum<E>) {
+        return add_scaled_sum_value_and_vector_gradient<T, X>(get<0>(e.terms), env, seed, g);
+    } else {
+        return add_vector_gradient_through_plan<T, X>(e, env, seed, g);
+    }
+}
+
+// The general case: e's plan by the elements of x it reads and by its sums'
+// values; then a pass over each sum's index seeded by its adjoint.
+template <class T, class X, class E, class Env>
+LEIBNIZ_INLINE constexpr T add_vector_gradient_through_plan(const E& e, const Env& env, T seed, T* __restrict g) {
     constexpr int m = elements_in<X, E>;
     constexpr int loops = means_in<E>;
     using Vars = typename vector_variables<X, m, loops>::type;
@@ -517,7 +570,7 @@ constexpr T add_vector_gradient(const E& e, const Env& env, T seed, G& g) {
     std::array<T, n> partials{};
     run_gradient_plan<T, Vars, E>(inputs, numbers.view(), value, partials, means_of<P, Vars, false>(env, e));
     for (int k = 0; k < m; ++k)
-        g[static_cast<std::size_t>(where[k])] = g[static_cast<std::size_t>(where[k])] + seed * partials[static_cast<std::size_t>(k)];
+        g[where[k]] = g[where[k]] + seed * partials[static_cast<std::size_t>(k)];
     [&]<int... L>(std::integer_sequence<int, L...>) {
         in_order{(with_mean<L>(walk{}, e, [&](const auto& node) {
                       using Node = std::remove_cvref_t<decltype(node)>;
@@ -560,14 +613,14 @@ struct value_and_vector_gradient {
 };
 
 template <class X, class E, class... Sources>
-constexpr auto vector_value_and_gradient_of(const E& f, const Sources&... sources) {
+LEIBNIZ_INLINE constexpr auto vector_value_and_gradient_of(const E& f, const Sources&... sources) {
     using T = typename scalar_of<Sources...>::type;
     using Env = environment<Sources...>;
     const Env env{{{sources}...}};
     using Binding = std::remove_cvref_t<decltype(env.template bound_to<X>())>;
     using Container = vector_gradient_container<T, Binding>;
     value_and_vector_gradient<T, typename Container::type> r{T(0), Container::zeros(env.template bound_to<X>().size())};
-    r.value = plan::add_vector_gradient<T, X>(f, env, T(1), r.gradient);
+    r.value = plan::add_vector_gradient<T, X>(f, env, T(1), r.gradient.data());
     return r;
 }
 
@@ -577,7 +630,7 @@ struct vector_gradient_function {
     E f;
 
     template <class... Sources>
-    constexpr auto operator()(const Sources&... sources) const {
+    LEIBNIZ_INLINE constexpr auto operator()(const Sources&... sources) const {
         if constexpr (bindings_ok<E, Sources...> && (binds<X, Sources> || ...)) {
             auto r = vector_value_and_gradient_of<X>(f, sources...);
             if constexpr (WithValue)

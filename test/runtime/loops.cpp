@@ -180,6 +180,39 @@ BOOST_AUTO_TEST_CASE(the_gradient_by_a_vector) {
     BOOST_CHECK_THROW((void)lz::gradient(past_the_end, x)(x = xs), std::out_of_range);
 }
 
+BOOST_AUTO_TEST_CASE(the_kth_partial_and_the_sparse_hessian) {
+    std::vector<double> v(10);
+    for (std::size_t m = 0; m < v.size(); ++m) v[m] = std::cos(0.9 * static_cast<double>(m)) - 0.1;
+    const auto g = lz::gradient(rosen, x)(x = v);
+    constexpr auto dk = lz::d(rosen, x[k]);
+    for (long long n = 0; n < 10; ++n) BOOST_TEST(dk(x = v, k = n) == g[static_cast<std::size_t>(n)], boost::test_tools::tolerance(1e-13));
+    BOOST_TEST(lz::to_string(lz::d(lz::sum(i, 0, lz::size(x), x[i] * x[i]), x[k])) ==
+               "sum(i = 0 .. size(x) - 1, [i = k]*x[i] + [i = k]*x[i])");
+    // Rosenbrock's Hessian: three bands, written by hand from its terms.
+    const auto H = lz::hessian(rosen, x)(x = v);
+    BOOST_TEST(H.size() == 10u);
+    BOOST_TEST(H.nonzeros().size() == 19u);  // 10 on the diagonal, 9 above it
+    for (std::size_t r = 0; r < 10; ++r)
+        for (std::size_t c = 0; c < 10; ++c) {
+            double want = 0;
+            if (r == c) want = (r + 1 < 10 ? 1200 * v[r] * v[r] - 400 * v[r + 1] + 2 : 0.0) + (r > 0 ? 200.0 : 0.0);
+            if (c == r + 1) want = -400 * v[r];
+            if (r == c + 1) want = -400 * v[c];
+            BOOST_TEST(H(r, c) == want, boost::test_tools::tolerance(1e-12));
+        }
+    const auto H3 = lz::hessian(rosen, x)(x = std::vector<double>(3, 0.5));
+    BOOST_TEST(H3(0, 0) == 102.0);
+    BOOST_TEST(H3(1, 1) == 302.0);
+    BOOST_TEST(H3(2, 2) == 200.0);
+    BOOST_TEST(H3(0, 1) == -200.0);
+    BOOST_TEST(H3(1, 0) == -200.0);
+    BOOST_TEST(H3(0, 2) == 0.0);
+    // A number times a sum; no term: an empty matrix of the vector's size.
+    const auto half_rosen = lz::hessian(rosen / 2, x)(x = std::vector<double>(3, 0.5));
+    BOOST_TEST(half_rosen(1, 1) == 151.0);
+    BOOST_TEST(lz::hessian(rosen, x)(x = std::vector<double>{1.0}).nonzeros().empty());
+}
+
 BOOST_AUTO_TEST_CASE(the_gradient_of_a_least_squares_sum_is_a_transpose_times_the_residual) {
     constexpr auto residuals =
         lz::sum(i, 0, lz::rows(A), lz::pow<2>(lz::sum(j, 0, lz::cols(A), A[i][j] * x[j]) - y[i])) / 2;

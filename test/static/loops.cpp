@@ -39,6 +39,13 @@ static_assert(lz::gradient(rosen, x)(x = std::array{2.0})[0] == 0.0);  // one va
 // An element outside any sum, beside one: x0² + Σ xᵢ.
 static_assert(lz::gradient(x[0] * x[0] + lz::sum(i, 0, lz::size(x), x[i]), x)(x = std::array{3.0, 5.0})[0] == 7.0);
 
+// The k-th partial as an expression in k: each element x[p] differentiates to [p = k].
+constexpr auto dk = lz::d(rosen, x[k]);
+static_assert(dk(x = half, k = 0) == -51.0 && dk(x = half, k = 1) == -1.0 && dk(x = half, k = 2) == 50.0);
+static_assert(lz::d(rosen, x[1])(x = half) == -1.0);                     // at a fixed position
+static_assert(lz::d(x[0] * x[1], x[k])(x = half, k = 1) == 0.5);         // outside any sum
+static_assert(lz::d(lz::d(rosen, x[k]), lz::var<"a">)(x = half, k = 0) == 0.0);
+
 // Strides: the extended function's pairs (x[2i], x[2i + 1]); an odd last value is left out.
 constexpr auto pairs = lz::sum(i, 0, lz::size(x) / 2,
                                100 * lz::pow<2>(x[2 * i + 1] - x[2 * i] * x[2 * i]) + lz::pow<2>(1 - x[2 * i]));

@@ -47,6 +47,10 @@ struct as_variable_pack<type_list<Vs...>> {
 
 template <class T, class... Variables>
 struct point<T, variable_pack<Variables...>> {
+    static_assert((Variable<Variables> && ...),
+                  "leibniz: a point holds values of variables (lz::var, lz::vars); a vector (lz::vec) is bound "
+                  "where it is used, f(x = values) or gradient(f, x)(x = values): the optimisers over vectors are "
+                  "not there yet");
     using value_type = T;
     using variables = variable_pack<Variables...>;
     static constexpr std::size_t size = sizeof...(Variables);

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <leibniz/detail/diagnostics.hpp>
+#include <leibniz/differentiation/d.hpp>
 #include <leibniz/differentiation/rules.hpp>
 #include <leibniz/evaluation/evaluate.hpp>
 #include <leibniz/differentiation/variables.hpp>
@@ -30,6 +31,7 @@
 #include <leibniz/simplification/equivalent.hpp>
 #include <leibniz/simplification/order.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <string_view>
@@ -162,6 +164,14 @@ constexpr auto sum(index_variable<C...>, const First& first, const End& end, con
         return zero{};
     else
         return index_sum<I, std::remove_cvref_t<decltype(lo)>, std::remove_cvref_t<decltype(hi)>, B>{{}, lo, hi, b};
+}
+
+// d(f, x[k]): the partial derivative by the element of x at k (an index, or
+// an integer), an expression in k: each element x[p] of f differentiates to
+// [p = k], so a sum over i keeps the terms where its positions meet k.
+template <Expression E, class V, class K>
+constexpr auto d(const E& f, const element<V, K>& e) {
+    return detail::differentiate(f, e);
 }
 
 namespace detail {
@@ -364,6 +374,10 @@ template <class Vars, class A, class R, class C>
 constexpr int lower_node(lowering& l, const matrix_element<A, R, C>*) {
     return l.b.input(l.differentiated + l.extras++);
 }
+template <class Vars, class I, class K>
+constexpr int lower_node(lowering& l, const coincide<I, K>*) {
+    return l.b.input(l.differentiated + l.extras++);
+}
 
 template <int M, class I, class F, class E, class B, class Fn>
 LEIBNIZ_INLINE constexpr void with_mean(walk, const index_sum<I, F, E, B>& s, Fn&& f) {
@@ -379,6 +393,12 @@ LEIBNIZ_INLINE constexpr void gather_extras(walk, const element<V, I>*, const En
     static_assert(always_false<V>,
                   "leibniz: an element of a vector (x[i]) outside any sum over an index is differentiated through "
                   "only by gradient(f, x) of its own vector: elsewhere, write it inside lz::sum(i, first, end, ...)");
+}
+template <class Vars, class T, class I, class K, class Env>
+LEIBNIZ_INLINE constexpr void gather_extras(walk, const coincide<I, K>*, const Env&, T*&) {
+    static_assert(always_false<I>,
+                  "leibniz: d(f, x[k]) outside any sum over an index is not differentiated through: write it "
+                  "inside lz::sum(i, first, end, ...)");
 }
 template <class Vars, class T, class A, class R, class C, class Env>
 LEIBNIZ_INLINE constexpr void gather_extras(walk, const matrix_element<A, R, C>*, const Env&, T*&) {
@@ -422,6 +442,10 @@ LEIBNIZ_INLINE constexpr void gather_node_reads(const element<V, I>& e, const En
 template <class Vars, class T, class A, class R, class C, class Env>
 LEIBNIZ_INLINE constexpr void gather_node_reads(const matrix_element<A, R, C>& e, const Env& env, reads<T>& out) {
     *out.extras++ = static_cast<T>(env.template bound_to<A>().at(position_value(e.row, env), position_value(e.col, env)));
+}
+template <class Vars, class T, class I, class K, class Env>
+LEIBNIZ_INLINE constexpr void gather_node_reads(const coincide<I, K>& c, const Env& env, reads<T>& out) {
+    *out.extras++ = evaluate<T>(c, env);
 }
 template <class Vars, class T, class I, class F, class E, class B, class Env>
 LEIBNIZ_INLINE constexpr void gather_node_reads(const index_sum<I, F, E, B>&, const Env&, reads<T>&) {}
@@ -585,6 +609,53 @@ LEIBNIZ_INLINE constexpr T add_vector_gradient_through_plan(const E& e, const En
     return value;
 }
 
+
+// ---- the Hessian by a vector ---------------------------------------------------------
+
+// One nonzero of a sparse symmetric matrix: row <= col.
+template <class T>
+struct sparse_entry {
+    std::size_t row;
+    std::size_t col;
+    T value;
+};
+
+// seed · ∇²s by x, as entries (row <= col, repeated where positions meet):
+// the body's Hessian by the elements of x it reads, at each value of the
+// index, placed at their positions.
+template <class T, class X, class I, class F, class En, class B, class Env>
+constexpr void add_sum_vector_hessian(const index_sum<I, F, En, B>& s, const Env& env, T seed,
+                                      std::vector<sparse_entry<T>>& out) {
+    static_assert(means_in<B> == 0,
+                  "leibniz: hessian(f, x) by a vector: a sum inside the sum is not there yet");
+    if constexpr (!is_index_environment<Env>) check_reads(s, env, no_ranges{});
+    constexpr int m = elements_in<X, B>;
+    using Vars = typename vector_variables<X, m, 0>::type;
+    constexpr std::size_t n = Vars::size;
+    constexpr const auto& P = hessian_plan<B, Vars, true>;
+    const auto numbers = gather_all_numbers<T, P>(s.body);
+    const long long first = bound_in(s.first, env), end = bound_in(s.end, env);
+    for (long long i = first; i < end; ++i) {
+        const index_environment<Env, I> inner{env, {i}};
+        T inputs[n + P.extras > 0 ? n + P.extras : 1]{};
+        long long where[m > 0 ? m : 1]{};
+        reads<T> in{inputs + n, inputs, where};
+        gather_reads<Vars, T>(s.body, inner, in);
+        registers<T, P.size, P.has_guards> registers_of_plan;
+        T* r = registers_of_plan.data;
+        run<T, P>(r, inputs, numbers.view(), no_means{});
+        for (std::size_t a = 0; a < n; ++a)
+            for (std::size_t b = a; b < n; ++b) {
+                const T h = seed * r[P.outputs[1 + n + a * n - (a * (a - 1)) / 2 + (b - a)]];
+                const std::size_t pa = static_cast<std::size_t>(where[a]), pb = static_cast<std::size_t>(where[b]);
+                if (a != b && pa == pb)  // two reads of one element: (a, b) and (b, a) are one entry
+                    out.push_back({pa, pa, h + h});
+                else
+                    out.push_back({pa < pb ? pa : pb, pa < pb ? pb : pa, h});
+            }
+    }
+}
+
 }  // namespace detail::plan
 
 namespace detail {
@@ -648,6 +719,91 @@ struct vector_gradient_function {
 };
 
 }  // namespace detail
+
+// A symmetric matrix stored by its nonzeros (the upper triangle, row <= col,
+// sorted by row then column): H(r, c) reads any entry (0 off the pattern),
+// nonzeros() lists the stored ones, size() is the number of rows.
+template <class T>
+class sparse_symmetric_matrix {
+public:
+    using value_type = T;
+    using entry = detail::plan::sparse_entry<T>;
+
+    sparse_symmetric_matrix() = default;
+    // From entries in any order, repeated ones summed in the order given.
+    sparse_symmetric_matrix(std::size_t n, std::vector<entry> entries) : n_(n) {
+        std::stable_sort(entries.begin(), entries.end(), [](const entry& a, const entry& b) {
+            return a.row != b.row ? a.row < b.row : a.col < b.col;
+        });
+        for (const entry& e : entries) {
+            if (!entries_.empty() && entries_.back().row == e.row && entries_.back().col == e.col)
+                entries_.back().value = entries_.back().value + e.value;
+            else
+                entries_.push_back(e);
+        }
+    }
+
+    std::size_t size() const { return n_; }
+    const std::vector<entry>& nonzeros() const { return entries_; }
+    T operator()(std::size_t r, std::size_t c) const {
+        if (r > c) std::swap(r, c);
+        const auto at = std::lower_bound(entries_.begin(), entries_.end(), entry{r, c, T(0)},
+                                         [](const entry& a, const entry& b) {
+                                             return a.row != b.row ? a.row < b.row : a.col < b.col;
+                                         });
+        return at != entries_.end() && at->row == r && at->col == c ? at->value : T(0);
+    }
+
+private:
+    std::size_t n_ = 0;
+    std::vector<entry> entries_;
+};
+
+namespace detail {
+
+template <class E, class X>
+struct vector_hessian_function {
+    E f;
+
+    template <class... Sources>
+    auto operator()(const Sources&... sources) const {
+        using T = typename scalar_of<Sources...>::type;
+        if constexpr (bindings_ok<E, Sources...> && (binds<X, Sources> || ...)) {
+            using Env = environment<Sources...>;
+            const Env env{{{sources}...}};
+            std::vector<plan::sparse_entry<T>> entries;
+            if constexpr (plan::is_index_sum<E>) {
+                plan::add_sum_vector_hessian<T, X>(f, env, T(1), entries);
+            } else if constexpr (plan::is_scaled_index_sum<E>) {
+                const auto& t = get<0>(f.terms);
+                plan::add_sum_vector_hessian<T, X>(t.monomial, env, to_scalar<T>(t.coefficient), entries);
+            } else {
+                static_assert(always_false<E>,
+                              "leibniz: hessian(f, x) by a vector takes a sum over an index, or a number times one, "
+                              "so far");
+            }
+            return sparse_symmetric_matrix<T>(env.template bound_to<X>().size(), std::move(entries));
+        } else if constexpr (!bindings_ok<E, Sources...>) {
+            report_binding_errors<E, Sources...>();
+            return sparse_symmetric_matrix<T>{};
+        } else {
+            using reported [[maybe_unused]] = report<error::no_value_is_bound_to<X>>;
+            return sparse_symmetric_matrix<T>{};
+        }
+    }
+};
+
+}  // namespace detail
+
+// hessian(f, x) for a vector x: a callable; hessian(f, x)(x = values) is a
+// sparse_symmetric_matrix whose pattern is what f's sums touch (three bands
+// for Rosenbrock's x[i + 1] and x[i]): each term's Hessian by the elements it
+// reads, placed at their positions. At run time, for f a sum or a number
+// times one (a sum inside it: not yet).
+template <Expression E, char... C>
+constexpr auto hessian(const E& f, vector_variable<C...>) {
+    return detail::vector_hessian_function<E, vector_variable<C...>>{f};
+}
 
 // gradient(f, x) for a vector x: a callable; gradient(f, x)(x = values) has one
 // partial per element (a std::array of a std::array's length, else a

@@ -118,13 +118,41 @@ constexpr void print_position(W& w, const affine_index<I>& p) {
 
 }  // namespace detail
 
+// [a = b], 1 where two positions coincide and 0 elsewhere: the derivative of
+// one element by another of the same vector (∂x[i + 1]/∂x[k] is [i + 1 = k]).
+template <class I, class K>
+struct coincide : expression_base<coincide<I, K>> {
+    affine_index<I> a;
+    affine_index<K> b;
+
+    friend constexpr zero derive(const coincide&, auto) { return {}; }
+    friend constexpr bool same_monomial(const coincide& x, const coincide& y) { return x.a == y.a && x.b == y.b; }
+    template <class W>
+    friend constexpr void print_node(W& w, const coincide& c) {
+        w.put('[');
+        detail::print_position(w, c.a);
+        w.put(" = ");
+        detail::print_position(w, c.b);
+        w.put(']');
+    }
+};
+
 // An element of a vector, x[scale·i + offset]: a scalar expression.
 // (Its rules that take no environment are hidden friends, found by argument-dependent lookup.)
 template <class Vector, class Index>
 struct element : expression_base<element<Vector, Index>> {
+    using vector_type = Vector;
+    using index_type = Index;
     affine_index<Index> at;
 
-    friend constexpr zero derive(const element&, auto) { return {}; }  // by a scalar variable
+    // By a scalar variable: 0; by an element of the same vector, x[k]: [position = k].
+    template <class W>
+    friend constexpr auto derive(const element& e, W w) {
+        if constexpr (requires { typename W::vector_type; } && std::is_same_v<typename W::vector_type, Vector>)
+            return coincide<Index, typename W::index_type>{{}, e.at, w.at};
+        else
+            return zero{};
+    }
     friend constexpr bool same_monomial(const element& a, const element& b) { return a.at == b.at; }
     template <class W>
     friend constexpr void print_node(W& w, const element& e) {
@@ -260,6 +288,8 @@ namespace detail {
 
 template <class V, class I>
 struct is_expression_impl<element<V, I>> : std::true_type {};
+template <class I, class K>
+struct is_expression_impl<coincide<I, K>> : std::true_type {};
 template <class A, class R, class C>
 struct is_expression_impl<matrix_element<A, R, C>> : std::true_type {};
 
@@ -316,6 +346,15 @@ struct key_of<element<V, I>> {
         write_index_key<I>(s);
     }
 };
+template <class I, class K>
+struct key_of<coincide<I, K>> {
+    static constexpr void write(auto& s) {
+        s.put(key_variable);
+        s.put(key_end);  // (before every name)
+        write_index_key<I>(s);
+        write_index_key<K>(s);
+    }
+};
 template <class A, class R, class C>
 struct key_of<matrix_element<A, R, C>> {
     static constexpr void write(auto& s) {
@@ -343,8 +382,16 @@ struct first_unbound<matrix_element<A, R, C>, Env> {
                                                        unbound_index_t<R, Env>>>;
 };
 
+template <class I, class K, class Env>
+struct first_unbound<coincide<I, K>, Env> {
+    using type = std::conditional_t<std::is_void_v<unbound_index_t<I, Env>>, unbound_index_t<K, Env>,
+                                    unbound_index_t<I, Env>>;
+};
+
 template <class W, class V, class I>
 struct depends_on<W, element<V, I>> : std::is_same<W, V> {};
+template <class V, class K, class I>
+struct depends_on<element<V, K>, element<V, I>> : std::true_type {};  // (one element by another)
 template <class W, class A, class R, class C>
 struct depends_on<W, matrix_element<A, R, C>> : std::is_same<W, A> {};
 
@@ -512,6 +559,13 @@ constexpr T evaluate(const matrix_element<A, R, C>& e, const Env& env) {
 
 template <class V, class I>
 inline constexpr bool is_atom<element<V, I>> = true;
+template <class I, class K>
+inline constexpr bool is_atom<coincide<I, K>> = true;
+
+template <class T, class Env, class I, class K>
+constexpr T evaluate(const coincide<I, K>& c, const Env& env) {
+    return position_value(c.a, env) == position_value(c.b, env) ? T(1) : T(0);
+}
 template <class A, class R, class C>
 inline constexpr bool is_atom<matrix_element<A, R, C>> = true;
 

@@ -104,6 +104,19 @@ BOOST_AUTO_TEST_CASE(latex_of_variable_names) {
     BOOST_TEST(lz::to_latex(lz::var<"x_0">) == "x_{0}");
 }
 
+BOOST_AUTO_TEST_CASE(latex_of_sums_over_an_index) {
+    constexpr auto v = lz::vec<"x">;
+    constexpr auto A = lz::mat<"A">;
+    constexpr auto i = lz::index<"i">;
+    constexpr auto j = lz::index<"j">;
+    constexpr auto k = lz::index<"k">;
+    BOOST_TEST(lz::to_latex(lz::sum(i, 0, lz::size(v) - 1, 100 * lz::pow<2>(v[i + 1] - v[i] * v[i]))) ==
+               R"(\sum_{i=0}^{\operatorname{size}(x) - 2} 100 \left(x_{i + 1} - x_{i} x_{i}\right)^{2})");
+    BOOST_TEST(lz::to_latex(lz::sum(i, 0, lz::rows(A), lz::sum(j, 0, lz::cols(A), A[i][j] * v[j]))) ==
+               R"(\sum_{i=0}^{\operatorname{rows}(A) - 1} \sum_{j=0}^{\operatorname{cols}(A) - 1} A_{i,j} x_{j})");
+    BOOST_TEST(lz::to_latex(lz::d(v[2 * k] * v[0], v[k])) == R"(\left[0 = k\right] x_{2*k} + \left[2*k = k\right] x_{0})");
+}
+
 BOOST_AUTO_TEST_CASE(dot_draws_a_shared_subexpression_once) {
     // sin(x) is an operand of the product and of the sum: x, sin, ×, +.
     const std::string dot = lz::to_dot(lz::sin(x) * x + lz::sin(x));

@@ -27,6 +27,7 @@
 #include <leibniz/loops/vector.hpp>
 #include <leibniz/printing/number.hpp>
 #include <leibniz/printing/to_string.hpp>
+#include <leibniz/printing/writer.hpp>
 #include <leibniz/simplification/collect.hpp>
 #include <leibniz/simplification/equivalent.hpp>
 #include <leibniz/simplification/order.hpp>
@@ -34,6 +35,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -114,6 +116,25 @@ constexpr void print_bound(W& w, const index_bound<Of>& b, long long adjust) {
     }
 }
 
+template <class E>
+inline constexpr bool is_single_term = false;
+template <coefficient_kind K, class M>
+inline constexpr bool is_single_term<add<false, term<K, M>>> = true;
+
+// The same in LaTeX: size(x) as \operatorname{size}(x).
+template <class Of>
+std::string bound_latex(const index_bound<Of>& b, long long adjust) {
+    std::string out;
+    string_writer w{out};
+    print_bound(w, b, adjust);
+    for (const std::string_view f : {"size(", "rows(", "cols("}) {
+        const std::string latex = "\\operatorname{" + std::string(f.substr(0, 4)) + "}(";
+        for (std::size_t at = out.find(f); at != std::string::npos; at = out.find(f, at + latex.size()))
+            out.replace(at, f.size(), latex);
+    }
+    return out;
+}
+
 }  // namespace detail
 
 // Σ body for Index = first, ..., end - 1.
@@ -136,6 +157,16 @@ struct index_sum : expression_base<index_sum<Index, First, End, Body>> {
     }
     friend constexpr bool same_monomial(const index_sum& a, const index_sum& b) {
         return a.first == b.first && a.end == b.end && detail::same_value(a.body, b.body);
+    }
+    // \sum_{i=0}^{\operatorname{size}(x) - 2} body
+    template <class Tools>
+    std::string latex_form(const Tools& tools) const {
+        std::string out = "\\sum_{" + std::string(Index::name) + "=" + detail::bound_latex(first, 0) + "}^{" +
+                          detail::bound_latex(end, -1) + "} ";
+        if constexpr (detail::is_sum_node<Body> && !detail::is_single_term<Body>)
+            return out + tools.grouped(body);  // (a sum of terms in parentheses; a product needs none)
+        else
+            return out + tools.text(body);
     }
     // sum(i = 0 .. size(x) - 2, body): the index's first and last values.
     template <class W>

@@ -116,6 +116,14 @@ constexpr void print_position(W& w, const affine_index<I>& p) {
     }
 }
 
+// The position as text (LaTeX's subscripts).
+template <class I>
+std::string position_text(const affine_index<I>& p) {
+    std::string out;
+    string_writer w{out};
+    print_position(w, p);
+    return out;
+}
 }  // namespace detail
 
 // [a = b], 1 where two positions coincide and 0 elsewhere: the derivative of
@@ -126,6 +134,10 @@ struct coincide : expression_base<coincide<I, K>> {
     affine_index<K> b;
 
     friend constexpr zero derive(const coincide&, auto) { return {}; }
+    template <class Tools>
+    std::string latex_form(const Tools&) const {  // Iverson's bracket
+        return "\\left[" + detail::position_text(a) + " = " + detail::position_text(b) + "\\right]";
+    }
     friend constexpr bool same_monomial(const coincide& x, const coincide& y) { return x.a == y.a && x.b == y.b; }
     template <class W>
     friend constexpr void print_node(W& w, const coincide& c) {
@@ -145,6 +157,10 @@ struct element : expression_base<element<Vector, Index>> {
     using index_type = Index;
     affine_index<Index> at;
 
+    template <class Tools>
+    std::string latex_form(const Tools& tools) const {  // x_{i + 1}
+        return tools.name(Vector::name) + "_{" + detail::position_text(at) + "}";
+    }
     // By a scalar variable: 0; by an element of the same vector, x[k]: [position = k].
     template <class W>
     friend constexpr auto derive(const element& e, W w) {
@@ -170,6 +186,10 @@ struct matrix_element : expression_base<matrix_element<Matrix, Row, Col>> {
     affine_index<Col> col;
 
     friend constexpr zero derive(const matrix_element&, auto) { return {}; }
+    template <class Tools>
+    std::string latex_form(const Tools& tools) const {  // A_{i,j}
+        return tools.name(Matrix::name) + "_{" + detail::position_text(row) + "," + detail::position_text(col) + "}";
+    }
     friend constexpr bool same_monomial(const matrix_element& a, const matrix_element& b) {
         return a.row == b.row && a.col == b.col;
     }

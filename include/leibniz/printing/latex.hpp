@@ -17,6 +17,7 @@
 //     where(a < b, b, a), as lz::min, lz::max build them)
 //   any other where                           \begin{cases} a & \text{if } x < y \\ b & \text{otherwise} \end{cases}
 //   a mean over samples                       \operatorname{mean}\left(...\right)
+//   a sum over an index, its elements         \sum_{i=0}^{\operatorname{size}(x) - 2} ..., x_{i + 1}, A_{i,j}, [i = k]
 //   numbers                                   2, \frac{1}{3}, 0.1, 1.5 \cdot 10^{20}
 //
 // Variable names: trailing digits become a subscript (x1 is x_{1}), the part
@@ -299,9 +300,32 @@ std::string node(const least_squares<E, R>& s) {
     return text(s.expression);
 }
 
+// A node kind of another header writes its own form through latex_form(tools),
+// tools giving the walk: text(e), grouped(e) and name(n) (loops/index_sum.hpp).
+struct latex_tools {
+    template <class E>
+    std::string text(const E& e) const;
+    template <class E>
+    std::string grouped(const E& e) const;
+    std::string name(std::string_view n) const { return variable_name(n); }
+};
+template <class E>
+    requires requires(const E& e) { e.latex_form(latex_tools{}); }
+std::string node(const E& e) {
+    return e.latex_form(latex_tools{});
+}
+
 template <class E>
 std::string text(const E& e) {
     return node(e);
+}
+template <class E>
+std::string latex_tools::text(const E& e) const {
+    return latex::text(e);
+}
+template <class E>
+std::string latex_tools::grouped(const E& e) const {
+    return latex::grouped(e);
 }
 
 }  // namespace leibniz::detail::latex

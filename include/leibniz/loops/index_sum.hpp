@@ -607,6 +607,20 @@ LEIBNIZ_INLINE constexpr T add_vector_gradient(const E& e, const Env& env, T see
     }
 }
 
+// The pass over sum L of e (walk order), seeded by its adjoint. (A function of
+// its own: nvcc refuses a lambda naming L inside the expansion over L.)
+template <int L, class T, class X, class E, class Env>
+LEIBNIZ_INLINE constexpr void seed_sum(const E& e, const Env& env, T seed, T* __restrict g) {
+    with_mean<L>(walk{}, e, [&](const auto& node) {
+        using Node = std::remove_cvref_t<decltype(node)>;
+        if constexpr (is_index_sum<Node>)
+            add_loop_vector_gradient<T, X>(node, env, seed, g);
+        else
+            static_assert(!depends_on<X, Node>::value,
+                          "leibniz: gradient(f, x) by a vector read inside a mean over data: not there yet");
+    });
+}
+
 // The general case: e's plan by the elements of x it reads and by its sums'
 // values; then a pass over each sum's index seeded by its adjoint.
 template <class T, class X, class E, class Env>
@@ -624,18 +638,12 @@ LEIBNIZ_INLINE constexpr T add_vector_gradient_through_plan(const E& e, const En
     T value{};
     std::array<T, n> partials{};
     run_gradient_plan<T, Vars, E>(inputs, numbers.view(), value, partials, means_of<P, Vars, false>(env, e));
-    for (int k = 0; k < m; ++k)
-        g[where[k]] = g[where[k]] + seed * partials[static_cast<std::size_t>(k)];
+    // (Unrolled: a loop over the m reads kept where[] and the partials in memory at -O2.)
+    [&]<std::size_t... K>(std::index_sequence<K...>) LEIBNIZ_INLINE {
+        ((g[where[K]] = g[where[K]] + seed * partials[K]), ...);
+    }(std::make_index_sequence<static_cast<std::size_t>(m)>{});
     [&]<int... L>(std::integer_sequence<int, L...>) {
-        in_order{(with_mean<L>(walk{}, e, [&](const auto& node) {
-                      using Node = std::remove_cvref_t<decltype(node)>;
-                      if constexpr (requires { node.body; })
-                          add_loop_vector_gradient<T, X>(node, env, seed * partials[static_cast<std::size_t>(m + L)], g);
-                      else
-                          static_assert(!depends_on<X, Node>::value,
-                                        "leibniz: gradient(f, x) by a vector read inside a mean over data: not there yet");
-                  }),
-                  0)...};
+        in_order{(seed_sum<L, T, X>(e, env, seed * partials[static_cast<std::size_t>(m + L)], g), 0)...};
     }(std::make_integer_sequence<int, loops>{});
     return value;
 }

@@ -7,7 +7,8 @@
 # -clang-sanitize, 20 each), emits only those checks and compiles them with
 # clang++ -fsyntax-only: about five minutes on two cores, against the full
 # run's twenty-five. A miss names the seed and the expression; reproduce and
-# add it to the corpus as docs/testing.md says.
+# add it to the corpus as docs/testing.md says. Where nvcc is found, the CUDA
+# example is compiled too (nvcc parses every header).
 #
 #   bash scripts/differential-precheck.sh [COMMIT]    (default: HEAD)
 set -euo pipefail
@@ -45,4 +46,19 @@ for draw in gcc:250 clang:250 gcc-sanitize:20 clang-sanitize:20; do
   done < "$dir/failed.txt"
   echo "== $seed: $count expressions checked"
 done
+# nvcc's front end parses every header for the CUDA example (examples/CMakeLists.txt), and
+# refuses some forms GCC and Clang take: compile it with the flags the build gives it.
+nvcc=$(command -v nvcc || true)
+[ -z "$nvcc" ] && [ -x /usr/local/cuda/bin/nvcc ] && nvcc=/usr/local/cuda/bin/nvcc
+if [ -n "$nvcc" ]; then
+  if "$nvcc" -forward-unknown-to-host-compiler -Iinclude -O2 -DNDEBUG -std=c++20 --expt-relaxed-constexpr \
+       -diag-suppress=20208 -Xcompiler=-Wall,-Wextra -Werror=all-warnings -Xcompiler=-Werror \
+       -c examples/cuda/gradient_kernel.cu -o "$work/gradient_kernel.o" > "$work/nvcc.log" 2>&1; then
+    echo "== nvcc: the CUDA example compiles"
+  else
+    failed=1
+    echo "== nvcc: the CUDA example does not compile; the first errors:"
+    grep -m5 "error" "$work/nvcc.log" || true
+  fi
+fi
 exit $failed

@@ -175,9 +175,11 @@ BOOST_AUTO_TEST_CASE(the_gradient_by_a_vector) {
     BOOST_TEST(gm[0] == 3.0 + 10.0);
     BOOST_TEST(gm[1] == 20.0);
     BOOST_TEST(gm[2] == 1.0 + 30.0);
-    // Reads past the end are refused before any loop runs.
+    // Reads past the end are refused before any loop runs, outside a sum too.
     constexpr auto past_the_end = lz::sum(i, 0, lz::size(x), x[i + 1] * x[i]);
     BOOST_CHECK_THROW((void)lz::gradient(past_the_end, x)(x = xs), std::out_of_range);
+    BOOST_CHECK_THROW((void)lz::gradient(mixed, x)(x = std::vector<double>{1, 2}, y = ys), std::out_of_range);
+    BOOST_CHECK_THROW((void)lz::gradient(x[5] * x[0], x)(x = xs), std::out_of_range);
 }
 
 BOOST_AUTO_TEST_CASE(the_kth_partial_and_the_sparse_hessian) {

@@ -186,16 +186,21 @@ constexpr int last_variable_used(variable_pack<V...>) {
     return last;
 }
 
-template <class Vars, class L, class D>
-constexpr int lower_node(lowering& l, const sample_mean<L, D>*) {
+// A loop node (a mean; a sum over an index, loops/plan.hpp): one instruction
+// whose block of results holds the value and the partials (a Hessian's plan:
+// and the second partials) by the variables up to input slot `reach`.
+constexpr int lower_loop(lowering& l, int reach) {
     const int n = l.differentiated;
-    constexpr int reach = last_variable_used<L>(loss_variables<Vars, D>{});
     for (int i = 0; i <= reach; ++i) l.b.input(i);
     l.b.variables = n;
     l.b.second_order = l.second_order;
     const int offset = l.mean_results;
     l.mean_results += 1 + n + (l.second_order ? n * (n + 1) / 2 : 0);
     return l.b.intern({op::mean, l.means++, offset, reach});
+}
+template <class Vars, class L, class D>
+constexpr int lower_node(lowering& l, const sample_mean<L, D>*) {
+    return lower_loop(l, last_variable_used<L>(loss_variables<Vars, D>{}));
 }
 
 // ---- the numbers and the other variables, read when the plan runs ----------

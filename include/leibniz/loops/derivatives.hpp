@@ -1,0 +1,353 @@
+// Derivatives by a vector x of an expression holding sums over an index:
+// gradient(f, x) and value_and_gradient(f, x) (one partial per element),
+// hessian(f, x) (a sparse symmetric matrix), through the sums' plans
+// (loops/plan.hpp).
+#pragma once
+
+#include <leibniz/config.hpp>
+#include <leibniz/detail/diagnostics.hpp>
+#include <leibniz/evaluation/bind.hpp>
+#include <leibniz/evaluation/evaluate.hpp>
+#include <leibniz/loops/index_sum.hpp>
+#include <leibniz/loops/plan.hpp>
+#include <leibniz/loops/vector.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <span>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace leibniz {
+
+namespace detail::plan {
+
+// ---- the gradient by a vector -------------------------------------------------------
+
+template <class X, int Positions, int Loops>
+struct vector_variables {
+    using type = decltype([]<int... P, int... L>(std::integer_sequence<int, P...>, std::integer_sequence<int, L...>) {
+        return variable_pack<position_of<X, P>..., seed_of<L>...>{};
+    }(std::make_integer_sequence<int, Positions>{}, std::make_integer_sequence<int, Loops>{}));
+};
+
+template <class T, class X, class E, class Env>
+LEIBNIZ_INLINE constexpr T add_vector_gradient(const E& e, const Env& env, T seed, T* __restrict g);
+template <class T, class X, class E, class Env>
+LEIBNIZ_INLINE constexpr T add_vector_gradient_through_plan(const E& e, const Env& env, T seed, T* __restrict g);
+
+// seed · ∂s/∂x added into g: the body's gradient by x at each value of the index.
+template <class T, class X, class I, class F, class En, class B, class Env>
+LEIBNIZ_INLINE constexpr void add_loop_vector_gradient(const index_sum<I, F, En, B>& s, const Env& env, T seed, T* __restrict g) {
+    if constexpr (depends_on<X, B>::value) {
+        const long long first = bound_in(s.first, env), end = bound_in(s.end, env);
+        for (long long i = first; i < end; ++i)
+            (void)add_vector_gradient<T, X>(s.body, index_environment<Env, I>{env, {i}}, seed, g);
+    }
+}
+
+template <class E>
+inline constexpr bool is_index_sum = false;
+template <class I, class F, class En, class B>
+inline constexpr bool is_index_sum<index_sum<I, F, En, B>> = true;
+// c·Σ, the shape of a sum divided or scaled by a number (½‖Ax − y‖²).
+template <class E>
+inline constexpr bool is_scaled_index_sum = false;
+template <coefficient_kind K, class M>
+inline constexpr bool is_scaled_index_sum<add<false, term<K, M>>> = is_index_sum<M>;
+
+// A sum whose adjoint is known before it runs (it is e, or e is a number
+// times it): its value and seed · ∂/∂x in one pass over the index, the
+// body's value and partials together, added in index order as its value is.
+template <class T, class X, class I, class F, class En, class B, class Env>
+LEIBNIZ_INLINE constexpr T add_sum_value_and_vector_gradient(const index_sum<I, F, En, B>& s, const Env& env, T seed, T* __restrict g) {
+    if constexpr (!is_index_environment<Env>) check_reads(s, env, no_ranges{});
+    T total = T(0);
+    const long long first = bound_in(s.first, env), end = bound_in(s.end, env);
+    for (long long i = first; i < end; ++i)
+        total = total + add_vector_gradient<T, X>(s.body, index_environment<Env, I>{env, {i}}, seed, g);
+    return total;
+}
+
+// The same for c·Σ, its value computed as evaluate's first term computes it.
+template <class T, class X, coefficient_kind K, class M, class Env>
+LEIBNIZ_INLINE constexpr T add_scaled_sum_value_and_vector_gradient(const term<K, M>& t, const Env& env, T seed, T* __restrict g) {
+    if constexpr (K == coefficient_kind::plus_one) {
+        return add_sum_value_and_vector_gradient<T, X>(t.monomial, env, seed, g);
+    } else if constexpr (K == coefficient_kind::minus_one) {
+        return -add_sum_value_and_vector_gradient<T, X>(t.monomial, env, -seed, g);
+    } else {
+        const T c = to_scalar<T>(t.coefficient);
+        return c * add_sum_value_and_vector_gradient<T, X>(t.monomial, env, seed * c, g);
+    }
+}
+
+// e's value; seed · ∂e/∂x added into g (g[k] for element k of x; nothing
+// else is written or read through g, which lets a compiler keep the plan's
+// numbers in registers across its stores).
+template <class T, class X, class E, class Env>
+LEIBNIZ_INLINE constexpr T add_vector_gradient(const E& e, const Env& env, T seed, T* __restrict g) {
+    if constexpr (is_index_sum<E>) {
+        return add_sum_value_and_vector_gradient<T, X>(e, env, seed, g);
+    } else if constexpr (is_scaled_index_sum<E>) {
+        return add_scaled_sum_value_and_vector_gradient<T, X>(get<0>(e.terms), env, seed, g);
+    } else {
+        return add_vector_gradient_through_plan<T, X>(e, env, seed, g);
+    }
+}
+
+// The pass over sum L of e (walk order), seeded by its adjoint. (A function of
+// its own: nvcc refuses a lambda naming L inside the expansion over L.)
+template <int L, class T, class X, class E, class Env>
+LEIBNIZ_INLINE constexpr void seed_sum(const E& e, const Env& env, T seed, T* __restrict g) {
+    with_mean<L>(walk{}, e, [&](const auto& node) {
+        using Node = std::remove_cvref_t<decltype(node)>;
+        if constexpr (is_index_sum<Node>)
+            add_loop_vector_gradient<T, X>(node, env, seed, g);
+        else
+            static_assert(!depends_on<X, Node>::value,
+                          "leibniz: gradient(f, x) by a vector read inside a mean over data: not there yet");
+    });
+}
+
+// The general case: e's plan by the elements of x it reads and by its sums'
+// values; then a pass over each sum's index seeded by its adjoint.
+template <class T, class X, class E, class Env>
+LEIBNIZ_INLINE constexpr T add_vector_gradient_through_plan(const E& e, const Env& env, T seed, T* __restrict g) {
+    if constexpr (!is_index_environment<Env>) check_reads(e, env, no_ranges{});  // (elements outside sums too)
+    constexpr int m = elements_in<X, E>;
+    constexpr int loops = means_in<E>;
+    using Vars = typename vector_variables<X, m, loops>::type;
+    constexpr std::size_t n = Vars::size;
+    constexpr const auto& P = gradient_plan<E, Vars>;
+    T inputs[n + P.extras > 0 ? n + P.extras : 1]{};
+    long long where[m > 0 ? m : 1]{};
+    reads<T> out{inputs + n, inputs, where};
+    gather_reads<Vars, T>(e, env, out);
+    const auto numbers = gather_all_numbers<T, P>(e);
+    T value{};
+    std::array<T, n> partials{};
+    run_gradient_plan<T, Vars, E>(inputs, numbers.view(), value, partials, means_of<P, Vars, false>(env, e));
+    // (Unrolled: a loop over the m reads kept where[] and the partials in memory at -O2.)
+    [&]<std::size_t... K>(std::index_sequence<K...>) LEIBNIZ_INLINE {
+        ((g[where[K]] = g[where[K]] + seed * partials[K]), ...);
+    }(std::make_index_sequence<static_cast<std::size_t>(m)>{});
+    [&]<int... L>(std::integer_sequence<int, L...>) {
+        in_order{(seed_sum<L, T, X>(e, env, seed * partials[static_cast<std::size_t>(m + L)], g), 0)...};
+    }(std::make_integer_sequence<int, loops>{});
+    return value;
+}
+
+
+// ---- the Hessian by a vector ---------------------------------------------------------
+
+// One nonzero of a sparse symmetric matrix: row <= col.
+template <class T>
+struct sparse_entry {
+    std::size_t row;
+    std::size_t col;
+    T value;
+};
+
+// seed · ∇²s by x, as entries (row <= col, repeated where positions meet):
+// the body's Hessian by the elements of x it reads, at each value of the
+// index, placed at their positions.
+template <class T, class X, class I, class F, class En, class B, class Env>
+constexpr void add_sum_vector_hessian(const index_sum<I, F, En, B>& s, const Env& env, T seed,
+                                      std::vector<sparse_entry<T>>& out) {
+    static_assert(means_in<B> == 0,
+                  "leibniz: hessian(f, x) by a vector: a sum inside the sum is not there yet");
+    if constexpr (!is_index_environment<Env>) check_reads(s, env, no_ranges{});
+    constexpr int m = elements_in<X, B>;
+    using Vars = typename vector_variables<X, m, 0>::type;
+    constexpr std::size_t n = Vars::size;
+    constexpr const auto& P = hessian_plan<B, Vars, true>;
+    const auto numbers = gather_all_numbers<T, P>(s.body);
+    const long long first = bound_in(s.first, env), end = bound_in(s.end, env);
+    for (long long i = first; i < end; ++i) {
+        const index_environment<Env, I> inner{env, {i}};
+        T inputs[n + P.extras > 0 ? n + P.extras : 1]{};
+        long long where[m > 0 ? m : 1]{};
+        reads<T> in{inputs + n, inputs, where};
+        gather_reads<Vars, T>(s.body, inner, in);
+        registers<T, P.size, P.has_guards> registers_of_plan;
+        T* r = registers_of_plan.data;
+        run<T, P>(r, inputs, numbers.view(), no_means{});
+        for (std::size_t a = 0; a < n; ++a)
+            for (std::size_t b = a; b < n; ++b) {
+                const T h = seed * r[P.outputs[1 + n + a * n - (a * (a - 1)) / 2 + (b - a)]];
+                const std::size_t pa = static_cast<std::size_t>(where[a]), pb = static_cast<std::size_t>(where[b]);
+                if (a != b && pa == pb)  // two reads of one element: (a, b) and (b, a) are one entry
+                    out.push_back({pa, pa, h + h});
+                else
+                    out.push_back({pa < pb ? pa : pb, pa < pb ? pb : pa, h});
+            }
+    }
+}
+
+}  // namespace detail::plan
+
+namespace detail {
+
+// The gradient's container: a std::array of the bound std::array's length, or a std::vector.
+template <class T, class Binding>
+struct vector_gradient_container {
+    using type = std::vector<T>;
+    static type zeros(std::size_t n) { return type(n, T(0)); }
+};
+template <class T, class V, class U, std::size_t N>
+    requires(N != std::dynamic_extent)
+struct vector_gradient_container<T, vector_binding<V, U, N>> {
+    using type = std::array<T, N>;
+    static constexpr type zeros(std::size_t) {
+        type g{};
+        for (T& v : g) v = T(0);
+        return g;
+    }
+};
+
+template <class T, class G>
+struct value_and_vector_gradient {
+    T value;
+    G gradient;
+};
+
+template <class X, class E, class... Sources>
+LEIBNIZ_INLINE constexpr auto vector_value_and_gradient_of(const E& f, const Sources&... sources) {
+    using T = typename scalar_of<Sources...>::type;
+    using Env = environment<Sources...>;
+    const Env env{{{sources}...}};
+    using Binding = std::remove_cvref_t<decltype(env.template bound_to<X>())>;
+    using Container = vector_gradient_container<T, Binding>;
+    value_and_vector_gradient<T, typename Container::type> r{T(0), Container::zeros(env.template bound_to<X>().size())};
+    r.value = plan::add_vector_gradient<T, X>(f, env, T(1), r.gradient.data());
+    return r;
+}
+
+// gradient(f, x) and value_and_gradient(f, x) for a vector x, called with bindings.
+template <class E, class X, bool WithValue>
+struct vector_gradient_function {
+    E f;
+
+    template <class... Sources>
+    LEIBNIZ_INLINE constexpr auto operator()(const Sources&... sources) const {
+        if constexpr (bindings_ok<E, Sources...> && (binds<X, Sources> || ...)) {
+            auto r = vector_value_and_gradient_of<X>(f, sources...);
+            if constexpr (WithValue)
+                return r;
+            else
+                return r.gradient;
+        } else if constexpr (!bindings_ok<E, Sources...>) {
+            report_binding_errors<E, Sources...>();
+            return 0.0;
+        } else {
+            using reported [[maybe_unused]] = report<error::no_value_is_bound_to<X>>;
+            return 0.0;
+        }
+    }
+};
+
+}  // namespace detail
+
+// A symmetric matrix stored by its nonzeros (the upper triangle, row <= col,
+// sorted by row then column): H(r, c) reads any entry (0 off the pattern),
+// nonzeros() lists the stored ones, size() is the number of rows.
+template <class T>
+class sparse_symmetric_matrix {
+public:
+    using value_type = T;
+    using entry = detail::plan::sparse_entry<T>;
+
+    sparse_symmetric_matrix() = default;
+    // From entries in any order, repeated ones summed in the order given.
+    sparse_symmetric_matrix(std::size_t n, std::vector<entry> entries) : n_(n) {
+        std::stable_sort(entries.begin(), entries.end(), [](const entry& a, const entry& b) {
+            return a.row != b.row ? a.row < b.row : a.col < b.col;
+        });
+        for (const entry& e : entries) {
+            if (!entries_.empty() && entries_.back().row == e.row && entries_.back().col == e.col)
+                entries_.back().value = entries_.back().value + e.value;
+            else
+                entries_.push_back(e);
+        }
+    }
+
+    std::size_t size() const { return n_; }
+    const std::vector<entry>& nonzeros() const { return entries_; }
+    T operator()(std::size_t r, std::size_t c) const {
+        if (r > c) std::swap(r, c);
+        const auto at = std::lower_bound(entries_.begin(), entries_.end(), entry{r, c, T(0)},
+                                         [](const entry& a, const entry& b) {
+                                             return a.row != b.row ? a.row < b.row : a.col < b.col;
+                                         });
+        return at != entries_.end() && at->row == r && at->col == c ? at->value : T(0);
+    }
+
+private:
+    std::size_t n_ = 0;
+    std::vector<entry> entries_;
+};
+
+namespace detail {
+
+template <class E, class X>
+struct vector_hessian_function {
+    E f;
+
+    template <class... Sources>
+    auto operator()(const Sources&... sources) const {
+        using T = typename scalar_of<Sources...>::type;
+        if constexpr (bindings_ok<E, Sources...> && (binds<X, Sources> || ...)) {
+            using Env = environment<Sources...>;
+            const Env env{{{sources}...}};
+            std::vector<plan::sparse_entry<T>> entries;
+            if constexpr (plan::is_index_sum<E>) {
+                plan::add_sum_vector_hessian<T, X>(f, env, T(1), entries);
+            } else if constexpr (plan::is_scaled_index_sum<E>) {
+                const auto& t = get<0>(f.terms);
+                plan::add_sum_vector_hessian<T, X>(t.monomial, env, to_scalar<T>(t.coefficient), entries);
+            } else {
+                static_assert(always_false<E>,
+                              "leibniz: hessian(f, x) by a vector takes a sum over an index, or a number times one, "
+                              "so far");
+            }
+            return sparse_symmetric_matrix<T>(env.template bound_to<X>().size(), std::move(entries));
+        } else if constexpr (!bindings_ok<E, Sources...>) {
+            report_binding_errors<E, Sources...>();
+            return sparse_symmetric_matrix<T>{};
+        } else {
+            using reported [[maybe_unused]] = report<error::no_value_is_bound_to<X>>;
+            return sparse_symmetric_matrix<T>{};
+        }
+    }
+};
+
+}  // namespace detail
+
+// hessian(f, x) for a vector x: a callable; hessian(f, x)(x = values) is a
+// sparse_symmetric_matrix whose pattern is what f's sums touch (three bands
+// for Rosenbrock's x[i + 1] and x[i]): each term's Hessian by the elements it
+// reads, placed at their positions. At run time, for f a sum or a number
+// times one (a sum inside it: not yet).
+template <Expression E, char... C>
+constexpr auto hessian(const E& f, vector_variable<C...>) {
+    return detail::vector_hessian_function<E, vector_variable<C...>>{f};
+}
+
+// gradient(f, x) for a vector x: a callable; gradient(f, x)(x = values) has one
+// partial per element (a std::array of a std::array's length, else a
+// std::vector). Each sum in f is a loop: once forward for its value, once
+// back over its index for the partials, so a term reading x[i + 1] and x[i]
+// costs no more than it does in the value.
+template <Expression E, char... C>
+constexpr auto gradient(const E& f, vector_variable<C...>) {
+    return detail::vector_gradient_function<E, vector_variable<C...>, false>{f};
+}
+// value_and_gradient(f, x)(x = values): .value and .gradient (structured bindings work).
+template <Expression E, char... C>
+constexpr auto value_and_gradient(const E& f, vector_variable<C...>) {
+    return detail::vector_gradient_function<E, vector_variable<C...>, true>{f};
+}
+}  // namespace leibniz

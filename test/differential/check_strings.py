@@ -58,7 +58,9 @@ def on_alarm(signum, frame):
 
 def parse_leibniz(text):
     expr = parse_expr(text.replace("^", "**"), local_dict=LOCALS, transformations=standard_transformations)
-    return sympy.nsimplify(expr, rational=True)
+    # Each printed number as the rational it stands for. (Number by number: nsimplify of the whole
+    # expression recursed without end on a Piecewise of real powers, (1.5/y)^y beside a comparison.)
+    return expr.xreplace({f: sympy.nsimplify(f, rational=True) for f in expr.atoms(sympy.Float)})
 
 
 def symbolically_zero(difference, simplify=False):

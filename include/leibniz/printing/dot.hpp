@@ -32,6 +32,7 @@
 #pragma once
 
 #include <leibniz/data/squares.hpp>
+#include <leibniz/detail/diagnostics.hpp>
 #include <leibniz/expression/nodes.hpp>
 #include <leibniz/expression/operations.hpp>
 #include <leibniz/expression/variable.hpp>
@@ -280,6 +281,15 @@ int vertex_of(graph& g, const Value& value, const sample_mean<L, D>& m) {
 template <class Value, class E, class R>
 int vertex_of(graph& g, const Value& value, const least_squares<E, R>& s) {
     return visit(g, value, s.expression);
+}
+
+// A node kind this walk does not draw (a sum over an index, loops/): one message.
+template <class Value, class E>
+int vertex_of(graph&, const Value&, const E&) {
+    static_assert(always_false<E>,
+                  "leibniz: to_dot draws sums, products, functions, powers, branches, means and least squares; "
+                  "not yet a sum over an index (lz::sum(i, first, end, body)) or its elements");
+    return 0;
 }
 
 template <class Value, class E>

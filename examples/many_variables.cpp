@@ -10,8 +10,9 @@
 //      step solves the Hessian's 2×2 blocks, and the run takes about as many
 //      steps as it does for two variables.
 //
-// The optimisers of lz::minimize do not take a vector yet; step 3 writes its
-// Newton step by hand from lz::gradient and lz::hessian.
+// Step 3 writes its Newton step by hand from lz::gradient and lz::hessian, to
+// show the pieces; lz::minimize(extended, lz::point(x = p), lz::newton{}) runs
+// the same method (a banded Cholesky of the sparse Hessian).
 #include <leibniz/leibniz.hpp>
 
 #include <chrono>

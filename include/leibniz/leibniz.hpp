@@ -26,7 +26,7 @@
 #include <leibniz/expression/nodes.hpp>
 #include <leibniz/expression/operators.hpp>
 #include <leibniz/expression/variable.hpp>
-#include <leibniz/loops/derivatives.hpp>
+#include <leibniz/loops/minimize.hpp>
 #include <leibniz/printing/to_string.hpp>
 #include <leibniz/data/mean.hpp>
 #include <leibniz/data/squares.hpp>

@@ -237,6 +237,38 @@ BOOST_AUTO_TEST_CASE(the_gradient_of_a_least_squares_sum_is_a_transpose_times_th
     for (std::size_t c = 0; c < n; ++c) BOOST_TEST(g[c] == want[c], boost::test_tools::tolerance(1e-12));
 }
 
+BOOST_AUTO_TEST_CASE(minimize_over_a_vector) {
+    std::vector<double> start(100);
+    for (std::size_t m = 0; m < start.size(); ++m) start[m] = m % 2 == 0 ? -1.2 : 1.0;
+    const auto p = lz::point(x = start);
+    BOOST_TEST(p[x].size() == 100u);
+    BOOST_TEST(rosen(p) == rosen(x = start));  // a point binds its vector
+    const auto r = lz::minimize(rosen, p, lz::lbfgs{}, lz::stop{.max_iterations = 5000, .gradient_tolerance = 1e-8});
+    BOOST_TEST((r.status == lz::status::converged));
+    BOOST_TEST(r.point[x].size() == 100u);
+    for (double v : r.point[x]) BOOST_TEST(v == 1.0, boost::test_tools::tolerance(1e-6));
+    const auto g = lz::gradient(rosen, x)(r.point);
+    double norm2 = 0;
+    for (double v : g) norm2 += v * v;
+    BOOST_TEST(std::sqrt(norm2) <= 1e-8);
+    // Newton from the same start stops at a stationary point (the chained function has a local minimum too).
+    const auto rn = lz::minimize(rosen, p, lz::newton{}, lz::stop{.max_iterations = 2000, .gradient_tolerance = 1e-8});
+    BOOST_TEST((rn.status == lz::status::converged));
+    // The extended function's pairs do not couple: Newton takes about as many steps as for two variables.
+    constexpr auto pairs = lz::sum(i, 0, lz::size(x) / 2,
+                                   100 * lz::pow<2>(x[2 * i + 1] - x[2 * i] * x[2 * i]) + lz::pow<2>(1 - x[2 * i]));
+    const auto two = lz::minimize(pairs, lz::point(x = std::vector<double>{-1.2, 1.0}), lz::newton{},
+                                  lz::stop{.max_iterations = 200, .gradient_tolerance = 1e-10});
+    std::vector<double> many(10'000);
+    for (std::size_t m = 0; m < many.size(); ++m) many[m] = m % 2 == 0 ? -1.2 : 1.0;
+    const auto wide = lz::minimize(pairs, lz::point(x = many), lz::newton{},
+                                   lz::stop{.max_iterations = 200, .gradient_tolerance = 1e-8});
+    BOOST_TEST((two.status == lz::status::converged));
+    BOOST_TEST((wide.status == lz::status::converged));
+    BOOST_TEST(wide.iterations <= two.iterations + 2);
+    for (double v : wide.point[x]) BOOST_TEST(v == 1.0, boost::test_tools::tolerance(1e-8));
+}
+
 BOOST_AUTO_TEST_CASE(matrices_from_rows_and_from_row_major_storage) {
     constexpr auto residuals =
         lz::sum(i, 0, lz::rows(A), lz::pow<2>(lz::sum(j, 0, lz::cols(A), A[i][j] * x[j]) - y[i])) / 2;

@@ -48,9 +48,8 @@ struct as_variable_pack<type_list<Vs...>> {
 template <class T, class... Variables>
 struct point<T, variable_pack<Variables...>> {
     static_assert(detail::all_true<Variable<Variables>...>,  // (not a fold: Clang folds at most 256, large_packs has 260)
-                  "leibniz: a point holds values of variables (lz::var, lz::vars); a vector (lz::vec) is bound "
-                  "where it is used, f(x = values) or gradient(f, x)(x = values): the optimisers over vectors are "
-                  "not there yet");
+                  "leibniz: a point holds values of variables (lz::var, lz::vars), or one vector alone "
+                  "(lz::point(x = values), x an lz::vec): a vector beside other variables is not there yet");
     using value_type = T;
     using variables = variable_pack<Variables...>;
     static constexpr std::size_t size = sizeof...(Variables);

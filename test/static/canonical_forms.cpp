@@ -138,6 +138,17 @@ static_assert(!lz::equivalent(lz::pow(x * y, 1 / x * x) * (x + lz::sin(y)), x + 
 // by the differential suite: pow(pow<2>(z + z), z/z) against the same with
 // 1/z*z; corpus r012).
 static_assert(lz::equivalent(lz::pow(lz::pow<2>(z + z), 1 / z * z), lz::pow(lz::pow<2>(z + z), z / z)));
+// A branch whose arms are one value is that value, whatever the condition:
+// where(c, y, y*y/y) folds to y when it is built, where(c, y, y*((1/y)*y))
+// keeps its arms (the second is y times a stored 1). Found by the
+// differential suite: (-cosh(y) + y^2)*where(y > 1.5, y, y*y/y) against its
+// rearranged copy, seed 2a4ba7a4a33e-gcc e00000; corpus r015.
+constexpr auto stored_one_arm = lz::where(y > 1.5, y, y * ((1 / y) * y));
+static_assert(lz::equivalent(stored_one_arm, y));
+static_assert(lz::equivalent(stored_one_arm * (y * y - lz::cosh(y)), (-lz::cosh(y) + y * y) * lz::where(y > 1.5, y, y * y / y)));
+static_assert(lz::equivalent(lz::pow<2>(stored_one_arm) + x, y * y + x));
+static_assert(!lz::equivalent(lz::where(y > 1.5, y, y * ((2 / y) * y)), y));
+static_assert(!lz::equivalent(lz::where(y > 1.5, y, 2 * y), 2 * y));
 static_assert(lz::equivalent(lz::pow(3 * x * y, 1 / y * y), 3 * x * y));
 static_assert(lz::equivalent(x + lz::pow(3 * x * y, 1 / y * y), 3 * y * x + x));
 static_assert(!lz::equivalent(lz::pow(lz::pow<2>(z + z), 1 / z * z), 2 * z * z));

@@ -386,9 +386,44 @@ template <class Single>
 inline constexpr bool is_single_factor_product = false;
 template <class X, int N>
 inline constexpr bool is_single_factor_product<mul<factor<X, N>>> = true;
+// A branch whose arms may be one value although their types differ: where(c,
+// y, y*((1/y)*y)), whose second arm is y times a stored 1 (the canonical form
+// folds where(c, a, a) only where a carries no numbers). Only these are
+// compared arm by arm, to keep the check off every other branch.
+template <class S>
+struct lone_term_monomial {
+    using type = void;
+};
+template <coefficient_kind K, class M>
+struct lone_term_monomial<add<false, term<K, M>>> {
+    using type = M;
+};
+template <class A, class B>
+inline constexpr bool arms_may_agree =
+    std::is_same_v<A, B> || std::is_same_v<typename lone_term_monomial<A>::type, B> ||
+    std::is_same_v<A, typename lone_term_monomial<B>::type> ||
+    (!std::is_void_v<typename lone_term_monomial<A>::type> &&
+     std::is_same_v<typename lone_term_monomial<A>::type, typename lone_term_monomial<B>::type>);
+template <class Node>
+inline constexpr bool is_branch_with_agreeable_arms = false;
+template <bool S, class L, class R, class A, class B>
+inline constexpr bool is_branch_with_agreeable_arms<branch<S, L, R, A, B>> = arms_may_agree<A, B>;
+
 template <class Node, class Visit>
 constexpr void visit_peeled(const Node& n, int multiplier, Visit&& visit) {
     constexpr int bound = 1000000;  // a multiplier past it stops the peeling (no overflow)
+    if constexpr (is_branch_with_agreeable_arms<Node>) {
+        // where(c, a, b) with a and b one value is that value, whatever c is
+        // (found by the differential suite: seed 2a4ba7a4a33e-gcc, e00000).
+        if (same_value(n.if_true, n.if_false)) {
+            using A = std::remove_cvref_t<decltype(n.if_true)>;
+            if constexpr (is_sum_node<A>)  // peel to the arm that is not a sum where there is one
+                visit_peeled(n.if_false, multiplier, visit);
+            else
+                visit_peeled(n.if_true, multiplier, visit);
+            return;
+        }
+    }
     if constexpr (is_power_node<Node> || is_real_power_node<Node>) {
         const int k = integer_exponent(n);
         if (k != 0 && multiplier < bound && multiplier > -bound) {
@@ -670,7 +705,18 @@ constexpr bool same_scaled(const number& ca, const MA& ma, const number& cb, con
         number left = ca, right = cb;
         return proportional_products(as_product(ma), as_product(mb), left, right) && left == right;
     };
-    if constexpr (is_product<MA> || is_product<MB>) {
+    if constexpr (is_branch_with_agreeable_arms<MA> || is_branch_with_agreeable_arms<MB>) {
+        // A branch whose arms are one value is compared as that value (the
+        // peeling in visit_peeled); one whose arms differ as a branch.
+        bool arms_agree = false;
+        if constexpr (is_branch_with_agreeable_arms<MA>) arms_agree = same_value(ma.if_true, ma.if_false);
+        if constexpr (is_branch_with_agreeable_arms<MB>) arms_agree = arms_agree || same_value(mb.if_true, mb.if_false);
+        if (arms_agree) return by_factors();
+        if constexpr (is_product<MA> || is_product<MB>)
+            return by_factors();
+        else
+            return ca == cb && same_monomial(ma, mb);
+    } else if constexpr (is_product<MA> || is_product<MB>) {
         return by_factors();
     } else if constexpr (is_power_node<MA> || is_power_node<MB> || is_real_power_node<MA> || is_real_power_node<MB>) {
         if (integer_exponent(ma) != 0 || integer_exponent(mb) != 0) return by_factors();

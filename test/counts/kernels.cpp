@@ -234,6 +234,39 @@ LEIBNIZ_KERNEL(huber_gradient_once) {
     sink = s;
 }
 
+// Rosenbrock over lz::vec, n = 10^4 (a sum over an index): value and gradient
+// into a buffer kept from call to call, and the fused loop by hand.
+constexpr auto v = lz::vec<"v">;
+constexpr auto i = lz::index<"i">;
+constexpr auto chained = lz::sum(i, 0, lz::size(v) - 1, 100 * lz::pow<2>(v[i + 1] - v[i] * v[i]) + lz::pow<2>(1 - v[i]));
+const std::vector<double>& long_vector() {
+    static const std::vector<double> values = [] {
+        std::vector<double> out(10 * points);
+        for (std::size_t k = 0; k < out.size(); ++k) out[k] = k % 2 ? in.b[k % points] : in.a[k % points];
+        return out;
+    }();
+    return values;
+}
+LEIBNIZ_KERNEL(vector_rosenbrock_hand) {
+    const std::vector<double>& p = long_vector();
+    static std::vector<double> g(p.size());
+    double value = 0, carried = 0;
+    for (std::size_t m = 0; m + 1 < p.size(); ++m) {
+        const double d = p[m + 1] - p[m] * p[m], e = 1 - p[m];
+        value += 100 * d * d + e * e;
+        g[m] = carried - 400 * d * p[m] - 2 * e;
+        carried = 200 * d;
+    }
+    g[p.size() - 1] = carried;
+    sink = value + g[0];
+}
+LEIBNIZ_KERNEL(vector_rosenbrock_once) {
+    static constexpr auto vg = lz::value_and_gradient(chained, v);
+    static std::vector<double> g(long_vector().size());
+    const double value = vg.into(g, v = long_vector());
+    sink = value + g[0];
+}
+
 int main(int argc, char** argv) {
     struct entry {
         const char* name;
@@ -254,6 +287,8 @@ int main(int argc, char** argv) {
         {"mse_gradient_once", kernel_mse_gradient_once},
         {"huber_gradient_hand", kernel_huber_gradient_hand},
         {"huber_gradient_once", kernel_huber_gradient_once},
+        {"vector_rosenbrock_hand", kernel_vector_rosenbrock_hand},
+        {"vector_rosenbrock_once", kernel_vector_rosenbrock_once},
     };
     if (argc == 2 && std::strcmp(argv[1], "--list") == 0) {
         for (const entry& k : kernels) std::printf("%s\n", k.name);

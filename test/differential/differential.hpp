@@ -50,6 +50,19 @@ constexpr double tolerance(const expected& e) {
 }
 constexpr bool close(double got, const expected& e) { return magnitude(got - e.value) <= tolerance(e); }
 
+// One check of a sum over an index (loops.py): `what` at element r (the
+// partials), or at entry (r, c) (the Hessian by the vector); -1 where none.
+inline void check_loop(const char* name, const char* what, int r, int c, double got, const expected& want) {
+    if (close(got, want)) {
+        BOOST_TEST(true);
+        return;
+    }
+    const std::string at = r < 0 ? std::string() : c < 0 ? " at k = " + std::to_string(r)
+                                                          : " at (" + std::to_string(r) + ", " + std::to_string(c) + ")";
+    BOOST_TEST(false, name << ": " << what << at << " is " << got << ", SymPy says " << want.value << " (tolerance "
+                           << tolerance(want) << ")");
+}
+
 // What one evaluation gave: which quantity (j, k: the variables' indices),
 // and the number. The checks collect these in templates and compare them in
 // one function compiled once (Boost.Test's reporting is heavy to compile).

@@ -807,6 +807,9 @@ def main():
     parser.add_argument("--corpus", help="the regression corpus (corpus.json), emitted as differential_corpus.cpp")
     parser.add_argument("--add-to-corpus", metavar="NAME", help="append expression NAME of this seed to --corpus")
     parser.add_argument("--why", default="", help="with --add-to-corpus: what went wrong, kept with the entry")
+    parser.add_argument("--loops-count", type=int, default=0,
+                        help="sums over an index drawn besides (loops.py), into differential_loops_NN.cpp")
+    parser.add_argument("--loops-per-unit", type=int, default=10)
     parser.add_argument("--out", help="where the test units go")
     parser.add_argument("--rearranged-only", action="store_true",
                         help="emit only each expression's derivatives and its rearranged copy's static_assert "
@@ -830,6 +833,12 @@ def main():
     units = [cases[i:i + args.per_unit] for i in range(0, len(cases), args.per_unit)]
     for u, unit in enumerate(units):
         emit_unit(out / f"differential_{u:02d}.cpp", u, unit, args.compile_time_every, args.rearranged_only)
+    if args.loops_count > 0:
+        import loops  # (beside this file; it imports value_and_scale from here)
+        drawn = loops.draw_cases(args.seed, args.loops_count)
+        for u in range(0, len(drawn), args.loops_per_unit):
+            loops.emit_unit(out / f"differential_loops_{u // args.loops_per_unit:02d}.cpp",
+                            drawn[u:u + args.loops_per_unit], args.compile_time_every)
     corpus = corpus_cases(args.corpus, args.points) if args.corpus else []
     if args.corpus:
         emit_unit(out / "differential_corpus.cpp", len(units), corpus, args.compile_time_every)
@@ -837,6 +846,7 @@ def main():
     manifest = [{k: c[k] for k in fields} for c in cases + corpus]
     (out / "manifest.json").write_text(json.dumps(manifest, indent=0))
     print(f"{len(cases)} expressions in {len(units)} translation units, seed {args.seed}"
+          + (f"; {args.loops_count} sums over an index" if args.loops_count else "")
           + (f"; the regression corpus: {len(corpus)} expressions" if args.corpus else ""), file=sys.stderr)
 
 

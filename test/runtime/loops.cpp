@@ -182,6 +182,34 @@ BOOST_AUTO_TEST_CASE(the_gradient_by_a_vector) {
     BOOST_CHECK_THROW((void)lz::gradient(x[5] * x[0], x)(x = xs), std::out_of_range);
 }
 
+BOOST_AUTO_TEST_CASE(the_gradient_into_a_kept_buffer) {
+    std::vector<double> v(37);
+    for (std::size_t m = 0; m < v.size(); ++m) v[m] = std::cos(0.7 * static_cast<double>(m));
+    const auto want = lz::value_and_gradient(rosen, x)(x = v);
+    // A std::vector is resized to x's length, and a second call overwrites (does not add to) what is there.
+    std::vector<double> kept{42.0};
+    const auto evaluate = lz::value_and_gradient(rosen, x);
+    for (int call = 0; call < 2; ++call) {
+        const double value = evaluate.into(kept, x = v);
+        BOOST_TEST(value == want.value);
+        BOOST_TEST(kept == want.gradient, boost::test_tools::per_element());
+    }
+    // Any contiguous range of x's length; another length is refused, before anything is written.
+    std::array<double, 37> fixed{};
+    lz::gradient(rosen, x).into(fixed, x = v);
+    BOOST_TEST(std::vector<double>(fixed.begin(), fixed.end()) == want.gradient, boost::test_tools::per_element());
+    std::vector<double> storage(40, -1.0);
+    std::span<double> short_view(storage.data(), 36);
+    BOOST_CHECK_THROW(lz::gradient(rosen, x).into(short_view, x = v), std::invalid_argument);
+    BOOST_TEST(storage[0] == -1.0);
+    // In a constant expression too.
+    static_assert([] {
+        std::array<double, 3> g{};
+        const double value = lz::value_and_gradient(rosen, x).into(g, x = std::array{0.5, 0.5, 0.5});
+        return value == 13.0 && g[0] == -51.0 && g[1] == -1.0 && g[2] == 50.0;
+    }());
+}
+
 BOOST_AUTO_TEST_CASE(the_kth_partial_and_the_sparse_hessian) {
     std::vector<double> v(10);
     for (std::size_t m = 0; m < v.size(); ++m) v[m] = std::cos(0.9 * static_cast<double>(m)) - 0.1;
@@ -267,6 +295,103 @@ BOOST_AUTO_TEST_CASE(minimize_over_a_vector) {
     BOOST_TEST((wide.status == lz::status::converged));
     BOOST_TEST(wide.iterations <= two.iterations + 2);
     for (double v : wide.point[x]) BOOST_TEST(v == 1.0, boost::test_tools::tolerance(1e-8));
+}
+
+std::vector<double> classic_start(std::size_t n) {
+    std::vector<double> v(n);
+    for (std::size_t m = 0; m < n; ++m) v[m] = m % 2 == 0 ? -1.2 : 1.0;
+    return v;
+}
+
+BOOST_AUTO_TEST_CASE(levenberg_marquardt_over_a_vector) {
+    // Rosenbrock as written is a sum over an index of squares: 100*(x[i + 1] - x[i]^2)^2 + (1 - x[i])^2.
+    const auto r = lz::minimize(rosen, lz::point(x = classic_start(1000)), lz::levenberg_marquardt{},
+                                lz::stop{.max_iterations = 5000, .gradient_tolerance = 1e-8});
+    BOOST_TEST((r.status == lz::status::converged));
+    BOOST_TEST((r.converged_by == lz::stop_rule::gradient_tolerance));
+    for (double v : r.point[x]) BOOST_TEST(v == 1.0, boost::test_tools::tolerance(1e-8));
+    // It moves about one index a step from the classic start, as Ceres does (1114 steps at n = 1000).
+    BOOST_TEST(r.iterations > 1000u);
+    BOOST_TEST(r.iterations < 1300u);
+    BOOST_TEST(r.value == rosen(r.point));
+    // The extended function: as many steps at n = 10^4 as at n = 2.
+    constexpr auto pairs = lz::sum(i, 0, lz::size(x) / 2,
+                                   100 * lz::pow<2>(x[2 * i + 1] - x[2 * i] * x[2 * i]) + lz::pow<2>(1 - x[2 * i]));
+    const lz::stop tight{.max_iterations = 200, .gradient_tolerance = 1e-8};
+    const auto two = lz::minimize(pairs, lz::point(x = classic_start(2)), lz::levenberg_marquardt{}, tight);
+    const auto wide = lz::minimize(pairs, lz::point(x = classic_start(10'000)), lz::levenberg_marquardt{}, tight);
+    BOOST_TEST((two.status == lz::status::converged));
+    BOOST_TEST((wide.status == lz::status::converged));
+    BOOST_TEST(wide.iterations <= two.iterations + 2);
+    for (double v : wide.point[x]) BOOST_TEST(v == 1.0, boost::test_tools::tolerance(1e-8));
+    // A number before the sum scales every square; a lone square is a body too.
+    constexpr auto half_squares = lz::sum(i, 0, lz::size(x), lz::pow<2>(x[i] - 3)) / 2;
+    const auto h = lz::minimize(half_squares, lz::point(x = std::vector<double>{0.0, 1.0, 5.0}), lz::levenberg_marquardt{});
+    BOOST_TEST((h.status == lz::status::converged));
+    for (double v : h.point[x]) BOOST_TEST(v == 3.0, boost::test_tools::tolerance(1e-12));
+    // A coefficient that is not above 0 is not a sum of squares: refused before a step, with what it found.
+    constexpr auto negative = -2 * lz::sum(i, 0, lz::size(x), lz::pow<2>(x[i]));
+    try {
+        (void)lz::minimize(negative, lz::point(x = std::vector<double>{1.0}), lz::levenberg_marquardt{});
+        BOOST_TEST(false);
+    } catch (const std::invalid_argument& e) {
+        BOOST_TEST(std::string(e.what()).find("c = -2") != std::string::npos);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(first_order_optimizers_over_a_vector) {
+    constexpr auto pairs = lz::sum(i, 0, lz::size(x) / 2,
+                                   100 * lz::pow<2>(x[2 * i + 1] - x[2 * i] * x[2 * i]) + lz::pow<2>(1 - x[2 * i]));
+    // 130 values: two blocks of 64 and a short one. Adam's update over the vector is its rule written as a
+    // loop over the coordinates, to the bit.
+    const std::vector<double> start = classic_start(130);
+    const lz::adam method{.learning_rate = 1e-2};
+    const auto r = lz::minimize(pairs, lz::point(x = start), method, lz::stop{.max_iterations = 40});
+    BOOST_TEST((r.status == lz::status::max_iterations));
+    std::vector<double> v = start, m(start.size()), s(start.size());
+    double b1 = 1, b2 = 1;
+    for (int step = 0; step < 40; ++step) {
+        const auto g = lz::gradient(pairs, x)(x = v);
+        b1 *= method.beta1;
+        b2 *= method.beta2;
+        for (std::size_t c = 0; c < v.size(); ++c) {
+            m[c] = method.beta1 * m[c] + (1 - method.beta1) * g[c];
+            s[c] = method.beta2 * s[c] + (1 - method.beta2) * g[c] * g[c];
+            v[c] = v[c] - method.learning_rate * (m[c] / (1 - b1)) / (std::sqrt(s[c] / (1 - b2)) + method.epsilon);
+        }
+    }
+    BOOST_TEST(r.point[x] == v, boost::test_tools::per_element());
+    BOOST_TEST(r.value == pairs(x = v));
+    // Each converges on the extended function.
+    const lz::stop loose{.max_iterations = 60'000, .gradient_tolerance = 1e-6};
+    const auto adam = lz::minimize(pairs, lz::point(x = start), lz::adam{.learning_rate = 1e-2}, loose);
+    const auto descent = lz::minimize(pairs, lz::point(x = start), lz::gradient_descent{.learning_rate = 1e-3}, loose);
+    const auto heavy = lz::minimize(pairs, lz::point(x = start), lz::momentum{.learning_rate = 1e-4}, loose);
+    for (const auto* run : {&adam, &descent, &heavy}) {
+        BOOST_TEST((run->status == lz::status::converged));
+        for (double value : run->point[x]) BOOST_TEST(value == 1.0, boost::test_tools::tolerance(1e-4));
+    }
+    // Too long a step diverges, and says so.
+    const auto far = lz::minimize(pairs, lz::point(x = start), lz::gradient_descent{.learning_rate = 1.0});
+    BOOST_TEST((far.status == lz::status::diverged));
+}
+
+BOOST_AUTO_TEST_CASE(stall_rules_over_a_vector) {
+    // function_tolerance: a step that changes f by at most 10^-3 |f| ends the run as converged by that rule.
+    const lz::stop stall{.max_iterations = 5000, .function_tolerance = 1e-3};
+    // (Levenberg-Marquardt from there reaches a gradient of exactly 0 before its steps slow down so much.)
+    for (const auto& r : {lz::minimize(rosen, lz::point(x = classic_start(20)), lz::lbfgs{}, stall),
+                          lz::minimize(rosen, lz::point(x = classic_start(20)), lz::newton{}, stall)}) {
+        BOOST_TEST((r.status == lz::status::converged));
+        BOOST_TEST((r.converged_by == lz::stop_rule::function_tolerance));
+        BOOST_TEST(r.iterations < 100u);
+    }
+    // parameter_tolerance: a step shorter than 10^-2 (|x| + 10^-2).
+    const auto lm = lz::minimize(rosen, lz::point(x = classic_start(20)), lz::levenberg_marquardt{},
+                                 lz::stop{.max_iterations = 5000, .parameter_tolerance = 1e-2});
+    BOOST_TEST((lm.status == lz::status::converged));
+    BOOST_TEST((lm.converged_by == lz::stop_rule::parameter_tolerance));
+    BOOST_TEST(lm.iterations < 100u);
 }
 
 BOOST_AUTO_TEST_CASE(matrices_from_rows_and_from_row_major_storage) {

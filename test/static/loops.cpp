@@ -109,4 +109,12 @@ static_assert(std::string_view(lz::to_static_string(lsq)) ==
 static_assert(std::string_view(lz::to_static_string(lz::sum(i, 0, (lz::size(x) - 1) / 2 + 3, x[0]))) ==
               "sum(i = 0 .. (size(x) - 1)/2 + 2, x[0])");
 
+// Found by the differential suite's sums over an index: the derivative of a
+// lone element by a scalar variable (0), and the gradient by a vector of a
+// sum whose body reads a scalar variable inside a function.
+static_assert(lz::d(lz::sum(i, 0, lz::size(x), x[i]), a)(x = std::array{1.0, 2.0}, a = 1.0) == 0.0);
+constexpr auto scalar_inside = lz::exp(lz::sum(i, 0, lz::size(x), lz::cos(a - x[i])) / 8);
+static_assert(lz::gradient(scalar_inside, x)(x = std::array{0.0, 0.0}, a = 0.0)[1] == 0.0);
+static_assert(lz::gradient(scalar_inside, a)(x = std::array{0.0, 0.0}, a = 0.0)[0] == 0.0);
+
 }  // namespace

@@ -28,7 +28,7 @@ template <class V, class Pack>
 inline constexpr std::size_t index_in = 0;
 template <class V, template <class...> class Pack, class... Vs>
 inline constexpr std::size_t index_in<V, Pack<Vs...>> = [] {
-    constexpr bool same[] = {std::is_same_v<V, Vs>...};
+    constexpr bool same[] = {std::is_same_v<V, Vs>..., false};  // (the last: an empty pack has no array)
     for (std::size_t i = 0; i < sizeof...(Vs); ++i)
         if (same[i]) return i;
     return sizeof...(Vs);

@@ -16,6 +16,7 @@
 //   branch<Strict, L, R, A, B>        where(L < R, A, B) (L <= R when not Strict): min, max, where
 #pragma once
 
+#include <leibniz/config.hpp>
 #include <leibniz/detail/number.hpp>
 #include <leibniz/detail/tuple.hpp>
 #include <leibniz/detail/type_list.hpp>
@@ -248,13 +249,13 @@ struct child_types<branch<S, L, R, A, B>> {
 template <class Node>
 struct children_of {
     template <class F>
-    static constexpr void each(const Node&, F&&) {}
+    LEIBNIZ_INLINE static constexpr void each(const Node&, F&&) {}
 };
 template <bool H, coefficient_kind... K, class... M>
 struct children_of<add<H, term<K, M>...>> {
     template <class F>
-    static constexpr void each(const add<H, term<K, M>...>& s, F&& f) {
-        [&]<std::size_t... I>(std::index_sequence<I...>) {
+    LEIBNIZ_INLINE static constexpr void each(const add<H, term<K, M>...>& s, F&& f) {
+        [&]<std::size_t... I>(std::index_sequence<I...>) LEIBNIZ_INLINE {
             in_order{(f(get<I>(s.terms).monomial), 0)...};
         }(std::index_sequence_for<M...>{});
     }
@@ -262,8 +263,8 @@ struct children_of<add<H, term<K, M>...>> {
 template <class... B, int... N>
 struct children_of<mul<factor<B, N>...>> {
     template <class F>
-    static constexpr void each(const mul<factor<B, N>...>& p, F&& f) {
-        [&]<std::size_t... I>(std::index_sequence<I...>) {
+    LEIBNIZ_INLINE static constexpr void each(const mul<factor<B, N>...>& p, F&& f) {
+        [&]<std::size_t... I>(std::index_sequence<I...>) LEIBNIZ_INLINE {
             in_order{(f(get<I>(p.factors).base), 0)...};
         }(std::index_sequence_for<B...>{});
     }
@@ -271,21 +272,21 @@ struct children_of<mul<factor<B, N>...>> {
 template <class Op, class A>
 struct children_of<function<Op, A>> {
     template <class F>
-    static constexpr void each(const function<Op, A>& n, F&& f) {
+    LEIBNIZ_INLINE static constexpr void each(const function<Op, A>& n, F&& f) {
         f(n.arg);
     }
 };
 template <class B>
 struct children_of<real_power<B>> {
     template <class F>
-    static constexpr void each(const real_power<B>& n, F&& f) {
+    LEIBNIZ_INLINE static constexpr void each(const real_power<B>& n, F&& f) {
         f(n.base);
     }
 };
 template <class B, class E>
 struct children_of<power<B, E>> {
     template <class F>
-    static constexpr void each(const power<B, E>& n, F&& f) {
+    LEIBNIZ_INLINE static constexpr void each(const power<B, E>& n, F&& f) {
         f(n.base);
         f(n.exponent);
     }
@@ -293,7 +294,7 @@ struct children_of<power<B, E>> {
 template <class Op, class A, class B>
 struct children_of<binary_function<Op, A, B>> {
     template <class F>
-    static constexpr void each(const binary_function<Op, A, B>& n, F&& f) {
+    LEIBNIZ_INLINE static constexpr void each(const binary_function<Op, A, B>& n, F&& f) {
         f(n.first);
         f(n.second);
     }
@@ -301,7 +302,7 @@ struct children_of<binary_function<Op, A, B>> {
 template <bool S, class L, class R, class A, class B>
 struct children_of<branch<S, L, R, A, B>> {
     template <class F>
-    static constexpr void each(const branch<S, L, R, A, B>& n, F&& f) {
+    LEIBNIZ_INLINE static constexpr void each(const branch<S, L, R, A, B>& n, F&& f) {
         f(n.left);
         f(n.right);
         f(n.if_true);

@@ -15,7 +15,10 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <ranges>
 #include <span>
+#include <stdexcept>
+#include <string>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -154,9 +157,9 @@ struct sparse_entry {
 // seed · ∇²s by x, as entries (row <= col, repeated where positions meet):
 // the body's Hessian by the elements of x it reads, at each value of the
 // index, placed at their positions.
-template <class T, class X, class I, class F, class En, class B, class Env>
-constexpr void add_sum_vector_hessian(const index_sum<I, F, En, B>& s, const Env& env, T seed,
-                                      std::vector<sparse_entry<T>>& out) {
+// (out: anything with push_back(sparse_entry<T>): a std::vector, or a banded matrix's adder.)
+template <class T, class X, class I, class F, class En, class B, class Env, class Out>
+constexpr void add_sum_vector_hessian(const index_sum<I, F, En, B>& s, const Env& env, T seed, Out& out) {
     static_assert(means_in<B> == 0,
                   "leibniz: hessian(f, x) by a vector: a sum inside the sum is not there yet");
     if constexpr (!is_index_environment<Env>) check_reads(s, env, no_ranges{});
@@ -184,6 +187,20 @@ constexpr void add_sum_vector_hessian(const index_sum<I, F, En, B>& s, const Env
                 else
                     out.push_back({pa < pb ? pa : pb, pa < pb ? pb : pa, h});
             }
+    }
+}
+
+// f's Hessian by x as entries into out (f a sum over an index, or a number times one).
+template <class T, class X, class E, class Env, class Out>
+void add_vector_hessian(const E& f, const Env& env, Out& out) {
+    if constexpr (is_index_sum<E>) {
+        add_sum_vector_hessian<T, X>(f, env, T(1), out);
+    } else if constexpr (is_scaled_index_sum<E>) {
+        const auto& t = get<0>(f.terms);
+        add_sum_vector_hessian<T, X>(t.monomial, env, to_scalar<T>(t.coefficient), out);
+    } else {
+        static_assert(always_false<E>,
+                      "leibniz: hessian(f, x) by a vector takes a sum over an index, or a number times one, so far");
     }
 }
 
@@ -247,6 +264,39 @@ struct vector_gradient_function {
             return 0.0;
         }
     }
+
+    // into(out, bindings...): the partials written into out, a buffer the
+    // caller keeps (no allocation per call): a std::vector is resized to x's
+    // length, any other contiguous range must have that length
+    // (std::invalid_argument otherwise). value_and_gradient's returns the
+    // value, gradient's nothing.
+    template <class Out, class... Sources>
+        requires std::ranges::contiguous_range<Out>
+    LEIBNIZ_INLINE constexpr auto into(Out& out, const Sources&... sources) const {
+        using T = typename scalar_of<Sources...>::type;
+        static_assert(std::is_same_v<std::ranges::range_value_t<Out>, T>,
+                      "leibniz: gradient(f, x).into(out, ...): out holds the bound values' type (double for doubles)");
+        if constexpr (bindings_ok<E, Sources...> && (binds<X, Sources> || ...)) {
+            using Env = environment<Sources...>;
+            const Env env{{{sources}...}};
+            const std::size_t n = env.template bound_to<X>().size();
+            if constexpr (requires { out.resize(n); }) {
+                out.resize(n);
+            } else if (std::ranges::size(out) != n) {
+                throw std::invalid_argument("leibniz: gradient(f, x).into(out, ...): out has " +
+                                            std::to_string(std::ranges::size(out)) + " places, x has " +
+                                            std::to_string(n) + " values");
+            }
+            T* g = std::ranges::data(out);
+            for (std::size_t k = 0; k < n; ++k) g[k] = T(0);
+            const T value = plan::add_vector_gradient<T, X>(f, env, T(1), g);
+            if constexpr (WithValue) return value;
+        } else if constexpr (!bindings_ok<E, Sources...>) {
+            report_binding_errors<E, Sources...>();
+        } else {
+            using reported [[maybe_unused]] = report<error::no_value_is_bound_to<X>>;
+        }
+    }
 };
 
 }  // namespace detail
@@ -303,16 +353,7 @@ struct vector_hessian_function {
             using Env = environment<Sources...>;
             const Env env{{{sources}...}};
             std::vector<plan::sparse_entry<T>> entries;
-            if constexpr (plan::is_index_sum<E>) {
-                plan::add_sum_vector_hessian<T, X>(f, env, T(1), entries);
-            } else if constexpr (plan::is_scaled_index_sum<E>) {
-                const auto& t = get<0>(f.terms);
-                plan::add_sum_vector_hessian<T, X>(t.monomial, env, to_scalar<T>(t.coefficient), entries);
-            } else {
-                static_assert(always_false<E>,
-                              "leibniz: hessian(f, x) by a vector takes a sum over an index, or a number times one, "
-                              "so far");
-            }
+            plan::add_vector_hessian<T, X>(f, env, entries);
             return sparse_symmetric_matrix<T>(env.template bound_to<X>().size(), std::move(entries));
         } else if constexpr (!bindings_ok<E, Sources...>) {
             report_binding_errors<E, Sources...>();

@@ -226,7 +226,7 @@ struct child_types<index_sum<I, F, E, B>> {
 template <class I, class F, class E, class B>
 struct children_of<index_sum<I, F, E, B>> {
     template <class Fn>
-    static constexpr void each(const index_sum<I, F, E, B>& s, Fn&& f) {
+    LEIBNIZ_INLINE static constexpr void each(const index_sum<I, F, E, B>& s, Fn&& f) {
         f(s.body);
     }
 };

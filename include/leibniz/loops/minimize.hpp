@@ -2,27 +2,41 @@
 // start point holds the vector (point[x] is a std::vector), and the run works
 // in O(n) memory on the gradient by the vector (loops/derivatives.hpp).
 //
-//   lbfgs{}   the two-loop recursion over the last `memory` pairs (s, y) kept
-//             as std::vectors, a backtracking line search to Armijo's
-//             condition (c1), a pair without positive curvature not kept;
-//   newton{}  the sparse Hessian (hessian(f, x)), factorised as a banded
-//             Cholesky (the band from its nonzeros: O(n·b²), O(n) for
-//             Rosenbrock's three bands) with τ·I added, doubled from 10⁻³ of
-//             its largest diagonal entry, where it is not positive definite;
-//             a backtracking line search to Armijo's condition.
+//   lbfgs{}     the two-loop recursion over the last `memory` pairs (s, y)
+//               kept as std::vectors, a backtracking line search to Armijo's
+//               condition (c1), a pair without positive curvature not kept;
+//   newton{}    the sparse Hessian (hessian(f, x)), summed into a banded
+//               matrix, factorised by Cholesky (O(n·b²), O(n) for
+//               Rosenbrock's three bands) with τ·I added, doubled from 10⁻³
+//               of its largest diagonal entry, where it is not positive
+//               definite; a backtracking line search to Armijo's condition;
+//   levenberg_marquardt{}
+//               for f a sum over an index of squares (loops/least_squares.hpp):
+//               (JᵀJ + μ·I)·h = −Jᵀρ by the same banded Cholesky, μ as the
+//               scalar run moves it (optimization/levenberg_marquardt.hpp);
+//   gradient_descent{}, sign_descent{}, momentum{}, adagrad{}, rmsprop{},
+//   adam{} and any first-order optimiser: its update on blocks of 64
+//               coordinates, each block with a state of its own (the six
+//               update each coordinate alone, so the blocks change nothing;
+//               an optimiser of your own that couples coordinates, through
+//               a norm of g, sees one block at a time).
 //
-// Both stop as converged when the gradient's Euclidean norm is at most
-// stop.gradient_tolerance, at stop.max_iterations, as diverged at a value or
-// gradient that is not finite, and as line_search_failed where no trial
-// lowers f. The other optimisers do not take a vector yet (a static_assert).
+// Every run stops as converged when the gradient's Euclidean norm is at most
+// stop.gradient_tolerance, at stop.max_iterations, and as diverged at a value
+// or gradient that is not finite; newton, lbfgs and levenberg_marquardt also
+// by stop's stall rules (function_tolerance, parameter_tolerance) and as
+// line_search_failed where no trial lowers f. Observers are not taken yet.
 #pragma once
 
 #include <leibniz/evaluation/point.hpp>
+#include <leibniz/loops/banded.hpp>
 #include <leibniz/loops/derivatives.hpp>
+#include <leibniz/loops/least_squares.hpp>
 #include <leibniz/loops/vector.hpp>
 #include <leibniz/optimization/lbfgs.hpp>
 #include <leibniz/optimization/minimize.hpp>
 #include <leibniz/optimization/newton.hpp>
+#include <leibniz/optimization/optimizers.hpp>
 #include <leibniz/optimization/result.hpp>
 
 #include <cmath>
@@ -85,56 +99,64 @@ std::vector<T> moved(const std::vector<T>& x, T alpha, const std::vector<T>& d) 
     return out;
 }
 
-// Backtracking from α = alpha0, halving, to f(x + α·d) ≤ f(x) + c1·α·gᵀd; α = 0 where none of `limit` trials does.
+// Backtracking from α = alpha0, halving, to f(x + α·d) ≤ f(x) + c1·α·gᵀd (f there into `found`); α = 0 where
+// none of `limit` trials does.
 template <class T, class Value>
 T armijo(const Value& value_at, const std::vector<T>& x, T fx, T slope, const std::vector<T>& d, T alpha0, double c1,
-         std::size_t limit, std::size_t& evaluations) {
+         std::size_t limit, std::size_t& evaluations, T& found) {
     T alpha = alpha0;
     for (std::size_t k = 0; k < limit; ++k, alpha = alpha / 2) {
         ++evaluations;
         const T trial = value_at(moved(x, alpha, d));
-        if (std::isfinite(trial) && trial <= fx + T(c1) * alpha * slope) return alpha;
+        if (std::isfinite(trial) && trial <= fx + T(c1) * alpha * slope) {
+            found = trial;
+            return alpha;
+        }
     }
     return T(0);
 }
 
-// Solves (H + τ·I)·d = -g by a banded Cholesky factorisation; false where it is not positive definite.
-template <class T>
-bool banded_newton_step(const sparse_symmetric_matrix<T>& h, const std::vector<T>& g, T tau, std::vector<T>& d) {
-    const std::size_t n = g.size();
-    std::size_t b = 0;
-    for (const auto& e : h.nonzeros()) b = e.col - e.row > b ? e.col - e.row : b;
-    const std::size_t w = b + 1;
-    std::vector<T> l(n * w, T(0));  // l[i·w + (j − i + b)] = L(i, j) for i − b ≤ j ≤ i
-    auto at = [&](std::size_t i, std::size_t j) -> T& { return l[i * w + (j + b - i)]; };
-    for (const auto& e : h.nonzeros()) at(e.col, e.row) = e.value;  // the lower band (col ≥ row)
-    for (std::size_t i = 0; i < n; ++i) at(i, i) = at(i, i) + tau;
-    for (std::size_t i = 0; i < n; ++i) {
-        const std::size_t first = i > b ? i - b : 0;
-        for (std::size_t j = first; j <= i; ++j) {
-            T s = at(i, j);
-            for (std::size_t k = (j > b ? j - b : 0) > first ? (j > b ? j - b : 0) : first; k < j; ++k)
-                s = s - at(i, k) * at(j, k);
-            if (i == j) {
-                if (!(s > T(0))) return false;
-                at(i, i) = std::sqrt(s);
-            } else {
-                at(i, j) = s / at(j, j);
-            }
-        }
+// The checks that end a run at iterate k (value, gradient g), in the scalar
+// runs' order: not finite, small gradient, a stalled last step, the budget.
+template <class Point, class T>
+bool ends_at(result<Point>& r, std::size_t k, T value, const std::vector<T>& g, const stop& when,
+             stop_rule stall = stop_rule::none) {
+    r.value = value;
+    r.iterations = k;
+    if (!finite_values(value, g)) {
+        r.status = status::diverged;
+        return true;
     }
-    d.assign(n, T(0));
-    for (std::size_t i = 0; i < n; ++i) {  // L·y = −g
-        T s = -g[i];
-        for (std::size_t k = i > b ? i - b : 0; k < i; ++k) s = s - at(i, k) * d[k];
-        d[i] = s / at(i, i);
+    if (gradient_small(g, when.gradient_tolerance)) {
+        r.status = status::converged;
+        r.converged_by = stop_rule::gradient_tolerance;
+        return true;
     }
-    for (std::size_t i = n; i-- > 0;) {  // Lᵀ·d = y
-        T s = d[i];
-        for (std::size_t k = i + 1; k < n && k <= i + b; ++k) s = s - at(k, i) * d[k];
-        d[i] = s / at(i, i);
+    if (stall != stop_rule::none) {
+        r.status = status::converged;
+        r.converged_by = stall;
+        return true;
     }
-    return true;
+    if (k == when.max_iterations) {
+        r.status = status::max_iterations;
+        return true;
+    }
+    return false;
+}
+
+// f's Hessian by x at p summed straight into a banded matrix (no sparse
+// matrix sorted on the way), its band starting at `band` and widened as met.
+template <class T, class X, class E, class Point>
+banded_symmetric<T> banded_hessian(const E& f, const Point& p, std::size_t& band) {
+    struct adder {
+        banded_symmetric<T>& into;
+        void push_back(const plan::sparse_entry<T>& e) { into.add(e.row, e.col, e.value); }
+    };
+    banded_symmetric<T> h(p.values.size(), band);
+    adder out{h};
+    plan::add_vector_hessian<T, X>(f, environment<Point>{{{p}}}, out);
+    band = h.bandwidth();
+    return h;
 }
 
 template <class T, class E, class X>
@@ -149,22 +171,9 @@ result<point<T, variable_pack<X>>> minimize_vector(const E& f, const point<T, va
     const std::size_t memory = method.memory < lbfgs::max_memory ? method.memory : lbfgs::max_memory;
     std::vector<std::vector<T>> s, y;  // the newest last
     std::vector<T> rho;
+    stop_rule stall = stop_rule::none;
     for (std::size_t k = 0;; ++k) {
-        r.value = e.value;
-        r.iterations = k;
-        if (!finite_values(e.value, e.gradient)) {
-            r.status = status::diverged;
-            return r;
-        }
-        if (gradient_small(e.gradient, when.gradient_tolerance)) {
-            r.status = status::converged;
-            r.converged_by = stop_rule::gradient_tolerance;
-            return r;
-        }
-        if (k == when.max_iterations) {
-            r.status = status::max_iterations;
-            return r;
-        }
+        if (ends_at(r, k, e.value, e.gradient, when, stall)) return r;
         std::vector<T> q = e.gradient;  // −H·g by the two-loop recursion
         std::vector<T> a(s.size());
         for (std::size_t j = s.size(); j-- > 0;) {
@@ -186,8 +195,9 @@ result<point<T, variable_pack<X>>> minimize_vector(const E& f, const point<T, va
         }
         T alpha0 = T(1);
         if (s.empty()) alpha0 = std::fmin(T(1), T(1) / std::sqrt(dot(e.gradient, e.gradient)));
+        T found{};
         const T alpha = armijo(value_at, r.point.values, e.value, slope, q, alpha0, method.c1,
-                               method.line_search_limit, r.value_evaluations);
+                               method.line_search_limit, r.value_evaluations, found);
         if (!(alpha > T(0))) {
             r.status = status::line_search_failed;
             return r;
@@ -201,6 +211,7 @@ result<point<T, variable_pack<X>>> minimize_vector(const E& f, const point<T, va
             step[c] = alpha * q[c];
             change[c] = ne.gradient[c] - e.gradient[c];
         }
+        stall = stalled(when, e.value, ne.value, r.point.values, step);
         const T sy = dot(step, change), yy = dot(change, change);
         if (memory > 0 && sy > std::numeric_limits<T>::epsilon() * yy && yy > T(0)) {
             if (s.size() == memory) s.erase(s.begin()), y.erase(y.begin()), rho.erase(rho.begin());
@@ -216,57 +227,151 @@ result<point<T, variable_pack<X>>> minimize_vector(const E& f, const point<T, va
                                                    const newton& method, const stop& when) {
     using Point = point<T, variable_pack<X>>;
     const auto evaluate = value_and_gradient(f, X{});
-    const auto second = hessian(f, X{});
     const auto value_at = [&](const std::vector<T>& v) { return f(X{} = v); };
     result<Point> r{start};
+    stop_rule stall = stop_rule::none;
+    std::size_t band = 0;
+    std::vector<T> minus_g, d, work;
     for (std::size_t k = 0;; ++k) {
         auto e = evaluate(r.point);
         ++r.derivative_evaluations;
-        r.value = e.value;
-        r.iterations = k;
-        if (!finite_values(e.value, e.gradient)) {
-            r.status = status::diverged;
-            return r;
-        }
-        if (gradient_small(e.gradient, when.gradient_tolerance)) {
-            r.status = status::converged;
-            r.converged_by = stop_rule::gradient_tolerance;
-            return r;
-        }
-        if (k == when.max_iterations) {
-            r.status = status::max_iterations;
-            return r;
-        }
-        const sparse_symmetric_matrix<T> h = second(r.point);
-        T largest = T(0);
-        for (const auto& entry : h.nonzeros())
-            if (entry.row == entry.col) largest = std::fmax(largest, std::fabs(entry.value));
-        std::vector<T> d;
+        if (ends_at(r, k, e.value, e.gradient, when, stall)) return r;
+        const banded_symmetric<T> h = banded_hessian<T, X>(f, r.point, band);
+        minus_g.resize(e.gradient.size());
+        for (std::size_t c = 0; c < minus_g.size(); ++c) minus_g[c] = -e.gradient[c];
         T tau = T(method.damping);
-        while (!banded_newton_step(h, e.gradient, tau, d)) tau = tau > T(0) ? 2 * tau : std::fmax(T(1e-3) * largest, T(1e-8));
+        while (!h.solve_shifted(tau, minus_g, d, work))
+            tau = tau > T(0) ? 2 * tau : std::fmax(T(1e-3) * h.largest_diagonal(), T(1e-8));
+        T found{};
         const T alpha = armijo(value_at, r.point.values, e.value, dot(e.gradient, d), d, T(1), method.c1,
-                               method.line_search_limit, r.value_evaluations);
+                               method.line_search_limit, r.value_evaluations, found);
         if (!(alpha > T(0))) {
             r.status = status::line_search_failed;
             return r;
         }
-        r.point.values = moved(r.point.values, alpha, d);
+        std::vector<T> next = moved(r.point.values, alpha, d);
+        for (std::size_t c = 0; c < d.size(); ++c) d[c] = next[c] - r.point.values[c];
+        stall = stalled(when, e.value, found, r.point.values, d);
+        r.point.values = std::move(next);
+    }
+}
+
+// As the scalar run (optimization/levenberg_marquardt.hpp): one iteration per
+// step tried; the cost is f, its gradient Jᵀρ.
+template <class T, class E, class X>
+result<point<T, variable_pack<X>>> minimize_vector(const E& f, const point<T, variable_pack<X>>& start,
+                                                   const levenberg_marquardt& method, const stop& when) {
+    using Point = point<T, variable_pack<X>>;
+    using Env = environment<Point>;
+    result<Point> r{start};
+    const std::size_t n = start.values.size();
+    std::size_t band = 0;  // the widest band met so far: each build starts there
+    auto normal_equations = [&](const Point& p) {
+        auto ne = plan::normal_equations_by_vector<T, X>(f, Env{{{p}}}, n, band);
+        band = ne.jtj.bandwidth();
+        return ne;
+    };
+    auto ne = normal_equations(r.point);
+    T cost = f(r.point);
+    r.derivative_evaluations = 1;
+    const T largest = ne.jtj.largest_diagonal();
+    T mu = T(method.initial_damping) * (largest > T(0) ? largest : T(1));
+    T nu = T(2);
+    const T mu_limit = T(1e200), nu_limit = T(1048576);
+    stop_rule stall = stop_rule::none;
+    std::vector<T> minus_g(n), h, work;
+    for (std::size_t k = 0;; ++k) {
+        if (ends_at(r, k, cost, ne.jtr, when, stall)) return r;
+        for (std::size_t c = 0; c < n; ++c) minus_g[c] = -ne.jtr[c];
+        bool taken = false;
+        if (ne.jtj.solve_shifted(mu, minus_g, h, work)) {
+            Point trial;
+            trial.values = moved(r.point.values, T(1), h);
+            const T trial_cost = f(trial);
+            ++r.value_evaluations;
+            T predicted = T(0);  // ½ hᵀ(μh − g) > 0
+            for (std::size_t c = 0; c < n; ++c) predicted = predicted + h[c] * (mu * h[c] + minus_g[c]);
+            predicted = predicted / T(2);
+            if (std::isfinite(trial_cost)) stall = stalled(when, cost, trial_cost, r.point.values, h);
+            if (std::isfinite(trial_cost) && predicted > T(0)) {
+                const T rho = (cost - trial_cost) / predicted;
+                if (rho > T(0)) {
+                    r.point = std::move(trial);
+                    cost = trial_cost;
+                    ne = normal_equations(r.point);
+                    ++r.derivative_evaluations;
+                    const T c = T(2) * rho - T(1);
+                    const T factor = T(1) - c * c * c;
+                    mu = mu * (factor > T(1) / T(3) ? factor : T(1) / T(3));
+                    nu = T(2);
+                    taken = true;
+                }
+            }
+        }
+        if (!taken) {
+            if (mu < mu_limit) mu = mu * nu;
+            if (nu < nu_limit) nu = nu * T(2);
+        }
+    }
+}
+
+// A first-order optimiser's update, block by block (the header's note).
+template <class T, class E, class X, class Opt>
+result<point<T, variable_pack<X>>> minimize_vector(const E& f, const point<T, variable_pack<X>>& start,
+                                                   const Opt& method, const stop& when) {
+    using Point = point<T, variable_pack<X>>;
+    constexpr std::size_t width = 64;
+    using State = std::remove_cvref_t<decltype(method.template start<T, width>())>;
+    const auto evaluate = value_and_gradient(f, X{});
+    result<Point> r{start};
+    const std::size_t n = start.values.size();
+    std::vector<State> states((n + width - 1) / width, method.template start<T, width>());
+    std::array<T, width> x{}, g{};
+    for (std::size_t k = 0;; ++k) {
+        const auto e = evaluate(r.point);
+        ++r.derivative_evaluations;
+        if (ends_at(r, k, e.value, e.gradient, when)) return r;
+        for (std::size_t block = 0; block < states.size(); ++block) {
+            const std::size_t from = block * width, count = n - from < width ? n - from : width;
+            for (std::size_t c = 0; c < width; ++c) {  // the last block's rest: 0 (its update is not kept)
+                x[c] = c < count ? r.point.values[from + c] : T(0);
+                g[c] = c < count ? e.gradient[from + c] : T(0);
+            }
+            method.update(states[block], x, g, k + 1);
+            for (std::size_t c = 0; c < count; ++c) r.point.values[from + c] = x[c];
+        }
+        for (const T& v : r.point.values)
+            if (!std::isfinite(v)) {
+                r.iterations = k + 1;
+                r.value = f(r.point);
+                ++r.value_evaluations;
+                r.status = status::diverged;
+                return r;
+            }
     }
 }
 
 }  // namespace detail
 
-// minimize(f, point(x = values), lbfgs{} or newton{}, stop{...}) for a vector x.
+// minimize(f, point(x = values), optimizer, stop{...}) for a vector x: any
+// optimiser (levenberg_marquardt{} where f is a sum over an index of squares).
 template <class E, class T, char... C, class Opt>
     requires Expression<E>
 result<point<T, variable_pack<vector_variable<C...>>>> minimize(
     const E& f, const point<T, variable_pack<vector_variable<C...>>>& start, const Opt& optimizer, const stop& when = {}) {
-    if constexpr (std::is_same_v<Opt, lbfgs> || std::is_same_v<Opt, newton>) {
-        return detail::minimize_vector(f, start, optimizer, when);
-    } else {
-        static_assert(detail::always_false<Opt>,
-                      "leibniz: minimize over a vector (point(x = values), x an lz::vec) takes lbfgs{} or newton{} so far");
+    if constexpr (!Optimizer<Opt>) {
+        static_assert(Optimizer<Opt>,
+                      "leibniz: minimize(f, start, optimizer, ...): the third argument is not an optimiser; use "
+                      "gradient_descent{}, sign_descent{}, momentum{}, adagrad{}, rmsprop{}, adam{}, newton{}, lbfgs{} "
+                      "or levenberg_marquardt{}");
         return {start};
+    } else if constexpr (std::is_same_v<Opt, levenberg_marquardt> && !detail::plan::is_sum_of_squares<E>) {
+        static_assert(detail::plan::is_sum_of_squares<E>,
+                      "leibniz: levenberg_marquardt over a vector minimizes a sum over an index of squares, or a number "
+                      "times one: lz::sum(i, first, end, lz::pow<2>(r1) + c * lz::pow<2>(r2) + ...), each c > 0");
+        return {start};
+    } else {
+        return detail::minimize_vector(f, start, optimizer, when);
     }
 }
 

@@ -167,7 +167,7 @@ template <class Vars, class T, class Node, class Env>
 LEIBNIZ_INLINE constexpr void gather_reads(const Node& node, const Env& env, reads<T>& out);
 template <class Vars, class T, class Node, class Env>
 LEIBNIZ_INLINE constexpr void gather_node_reads(const Node& node, const Env& env, reads<T>& out) {
-    children_of<Node>::each(node, [&](const auto& child) { gather_reads<Vars, T>(child, env, out); });
+    children_of<Node>::each(node, [&](const auto& child) LEIBNIZ_INLINE { gather_reads<Vars, T>(child, env, out); });
 }
 template <class Vars, class T, char... C, class Env>
 LEIBNIZ_INLINE constexpr void gather_node_reads(const variable<C...>&, const Env& env, reads<T>& out) {

@@ -151,6 +151,13 @@ struct coincide : expression_base<coincide<I, K>> {
 
 // An element of a vector, x[scale·i + offset]: a scalar expression.
 // (Its rules that take no environment are hidden friends, found by argument-dependent lookup.)
+namespace detail {
+// W is an element of vector V (x[k] for x): a concept, so that a W without a
+// vector_type (a scalar variable) is simply not one.
+template <class W, class V>
+concept element_of_vector = requires { typename W::vector_type; } && std::is_same_v<typename W::vector_type, V>;
+}  // namespace detail
+
 template <class Vector, class Index>
 struct element : expression_base<element<Vector, Index>> {
     using vector_type = Vector;
@@ -164,7 +171,7 @@ struct element : expression_base<element<Vector, Index>> {
     // By a scalar variable: 0; by an element of the same vector, x[k]: [position = k].
     template <class W>
     friend constexpr auto derive(const element& e, W w) {
-        if constexpr (requires { typename W::vector_type; } && std::is_same_v<typename W::vector_type, Vector>)
+        if constexpr (detail::element_of_vector<W, Vector>)
             return coincide<Index, typename W::index_type>{{}, e.at, w.at};
         else
             return zero{};

@@ -71,16 +71,18 @@ constexpr T dot(const std::array<T, N>& a, const std::array<T, N>& b) {
 
 // The stall rules of stop (newton, lbfgs, levenberg_marquardt) for a step s
 // from x that took f from f_before to f_after: which one holds, or none.
-template <class T, std::size_t N>
-constexpr stop_rule stalled(const stop& when, const T& f_before, const T& f_after, const std::array<T, N>& x,
-                            const std::array<T, N>& s) {
+// (x and s: std::arrays, or std::vectors for a vector x.)
+template <class T, class Values>
+constexpr stop_rule stalled(const stop& when, const T& f_before, const T& f_after, const Values& x, const Values& s) {
     if (when.function_tolerance >= 0 &&
         math::abs(f_before - f_after) <= T(when.function_tolerance) * math::abs(f_after))
         return stop_rule::function_tolerance;
     if (when.parameter_tolerance >= 0) {
         const T tolerance = T(when.parameter_tolerance);
-        if (math::sqrt(dot(s, s)) <= tolerance * (math::sqrt(dot(x, x)) + tolerance))
-            return stop_rule::parameter_tolerance;
+        T xx = 0, ss = 0;
+        for (const T& v : x) xx = xx + v * v;
+        for (const T& v : s) ss = ss + v * v;
+        if (math::sqrt(ss) <= tolerance * (math::sqrt(xx) + tolerance)) return stop_rule::parameter_tolerance;
     }
     return stop_rule::none;
 }

@@ -4,7 +4,8 @@
 # equivalent to it (a static_assert, so one miss of
 # `equivalent` stops a whole preset's build). This draws the four seeds the
 # presets will draw (<commit>-gcc and -clang, 250 each; -gcc-sanitize and
-# -clang-sanitize, 20 each), emits only those checks and compiles them with
+# -clang-sanitize, 20 each), emits only those checks, and the sums over an
+# index the presets draw (one per ten, whole), and compiles them with
 # clang++ -fsyntax-only: about five minutes on two cores, against the full
 # run's twenty-five. A miss names the seed and the expression; reproduce and
 # add it to the corpus as docs/testing.md says. Where nvcc is found, the CUDA
@@ -27,7 +28,8 @@ for draw in gcc:250 clang:250 gcc-sanitize:20 clang-sanitize:20; do
   seed="$commit-${draw%%:*}"
   count="${draw##*:}"
   dir="$work/$seed"
-  "$python" test/differential/generate.py --seed "$seed" --count "$count" --per-unit 25 --rearranged-only --out "$dir"
+  "$python" test/differential/generate.py --seed "$seed" --count "$count" --per-unit 25 --rearranged-only \
+    --loops-count $(((count + 9) / 10)) --out "$dir"
   for unit in "$dir"/differential_*.cpp; do
     echo "$unit"
   done | xargs -P "$(nproc)" -I{} sh -c \
@@ -37,12 +39,12 @@ for draw in gcc:250 clang:250 gcc-sanitize:20 clang-sanitize:20; do
   while read -r unit; do
     failed=1
     line=$(grep -m1 -oE "$(basename "$unit"):[0-9]+" "$unit.log" | cut -d: -f2 || true)
-    name=$(head -n "${line:-1}" "$unit" | grep -oE "^// e[0-9]+" | tail -1 | cut -c4- || true)
+    name=$(head -n "${line:-1}" "$unit" | grep -oE "^// [es][0-9]+" | tail -1 | cut -c4- || true)
     echo "== $seed: ${name:-an expression} fails its compile-time check (line ${line:-?} of $unit); the first error:"
     grep -m1 "error" "$unit.log" || true
-    if [ -n "$name" ]; then
-      echo "   reproduce: bash scripts/differential.sh $seed $((10#${name#e} + 1)) g++"
-    fi
+    case "$name" in  # (a sum over an index, s00003: its unit above is the reproduction)
+      e*) echo "   reproduce: bash scripts/differential.sh $seed $((10#${name#e} + 1)) g++" ;;
+    esac
   done < "$dir/failed.txt"
   echo "== $seed: $count expressions checked"
 done

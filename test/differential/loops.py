@@ -258,11 +258,11 @@ const char* differential::strings_path() { return LEIBNIZ_DIFFERENTIAL_STRINGS; 
 
 namespace {
 
-constexpr auto v = lz::vec<"v">;
-constexpr auto a = lz::var<"a">;
-constexpr auto i = lz::index<"i">;
-constexpr auto j = lz::index<"j">;
-constexpr auto k = lz::index<"k">;
+[[maybe_unused]] constexpr auto v = lz::vec<"v">;
+[[maybe_unused]] constexpr auto a = lz::var<"a">;
+[[maybe_unused]] constexpr auto i = lz::index<"i">;
+[[maybe_unused]] constexpr auto j = lz::index<"j">;  // (a unit may hold no sum inside a sum)
+[[maybe_unused]] constexpr auto k = lz::index<"k">;
 """
     body = [header]
     for m, case in enumerate(cases):

@@ -10,6 +10,7 @@
 #include <array>
 #include <tuple>
 #include <type_traits>
+#include <vector>
 
 namespace lz = leibniz;
 
@@ -118,4 +119,64 @@ BOOST_AUTO_TEST_CASE(minimize_from_and_back_to_eigen) {
     BOOST_TEST((r.status == lz::status::converged));
     const Eigen::Vector3d end = lz::as_eigen(r.point);
     BOOST_TEST((end - Eigen::Vector3d(1.0, -2.0, 0.0)).norm() < 1e-9);
+}
+
+// Vectors of any length and sums over an index: Eigen's dynamic vectors and
+// matrices bind (referred to, either storage order, with strides), and the
+// results by a vector convert back.
+namespace {
+constexpr auto v = lz::vec<"v">;
+constexpr auto y = lz::vec<"y">;
+constexpr auto A = lz::mat<"A">;
+constexpr auto i = lz::index<"i">;
+constexpr auto j = lz::index<"j">;
+constexpr auto rosen = lz::sum(i, 0, lz::size(v) - 1, 100 * lz::pow<2>(v[i + 1] - v[i] * v[i]) + lz::pow<2>(1 - v[i]));
+constexpr auto lsq = lz::sum(i, 0, lz::rows(A), lz::pow<2>(lz::sum(j, 0, lz::cols(A), A[i][j] * v[j]) - y[i])) / 2;
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(vectors_and_matrices_of_any_size_bind_from_eigen) {
+    const Eigen::VectorXd p = Eigen::VectorXd::Constant(3, 0.5);
+    BOOST_TEST(rosen(v = p) == 13.0);
+    // Aᵀ(Av − y) from a column-major, a row-major and a strided (block) matrix: the same numbers.
+    Eigen::MatrixXd m(3, 2);
+    m << 1, 2, 3, 4, 5, 6;
+    const Eigen::Matrix<double, 3, 2, Eigen::RowMajor> row_major = m;
+    Eigen::MatrixXd wider(4, 3);
+    wider.setConstant(-7.0);
+    wider.block(1, 1, 3, 2) = m;
+    const Eigen::VectorXd at = Eigen::Vector2d(1.0, -1.0), target = Eigen::Vector3d(1.0, 0.0, 2.0);
+    const Eigen::VectorXd want = m.transpose() * (m * at - target);
+    for (const auto& g : {lz::gradient(lsq, v)(A = m, v = at, y = target),
+                          lz::gradient(lsq, v)(A = row_major, v = at, y = target),
+                          lz::gradient(lsq, v)(A = wider.block(1, 1, 3, 2), v = at, y = target)}) {
+        BOOST_TEST(g.size() == 2u);
+        BOOST_TEST(g[0] == want[0]);
+        BOOST_TEST(g[1] == want[1]);
+    }
+    // A column-major view without Eigen: lz::column_major(data, rows, cols).
+    BOOST_TEST(lsq(A = lz::column_major(m.data(), 3, 2), v = at, y = target) == 0.5 * (m * at - target).squaredNorm());
+}
+
+BOOST_AUTO_TEST_CASE(results_by_a_vector_as_eigen) {
+    std::vector<double> p(5, 0.5);
+    auto g = lz::gradient(rosen, v)(v = p);
+    const Eigen::VectorXd mapped = lz::as_eigen(g);  // a Map over g, copied
+    BOOST_TEST(mapped.size() == 5);
+    BOOST_TEST(mapped[0] == -51.0);
+    BOOST_TEST(mapped[4] == 50.0);
+    const Eigen::VectorXd copied = lz::as_eigen(lz::gradient(rosen, v)(v = p));  // an rvalue: a copy
+    BOOST_TEST((copied - mapped).norm() == 0.0);
+    // The sparse Hessian as an Eigen::SparseMatrix: both triangles, the same entries, the same zeros.
+    const auto H = lz::hessian(rosen, v)(v = p);
+    const Eigen::SparseMatrix<double> S = lz::as_eigen(H);
+    BOOST_TEST(S.rows() == 5);
+    BOOST_TEST(S.nonZeros() == 13);  // three bands: 5 + 2·4
+    for (int r = 0; r < 5; ++r)
+        for (int c = 0; c < 5; ++c) BOOST_TEST(S.coeff(r, c) == H(static_cast<std::size_t>(r), static_cast<std::size_t>(c)));
+    // A run over a vector gives its point back as a std::vector: as_eigen maps it.
+    const auto r = lz::minimize(rosen, lz::point(v = std::vector<double>{-1.2, 1.0, -1.2, 1.0}), lz::levenberg_marquardt{},
+                                lz::stop{.max_iterations = 500, .gradient_tolerance = 1e-10});
+    BOOST_TEST((r.status == lz::status::converged));
+    const Eigen::VectorXd end = lz::as_eigen(r.point);
+    BOOST_TEST((end - Eigen::VectorXd::Ones(4)).norm() < 1e-8);
 }

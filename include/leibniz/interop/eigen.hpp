@@ -24,18 +24,30 @@
 // is used; writing through it writes the array); on an rvalue it is a plain
 // Eigen::Matrix holding a copy (nothing dangles). Matrices are mapped row by
 // row (Eigen::RowMajor), so M(i, j) is a[i][j].
+//
+// Vectors and sums over an index (lz::vec, lz::mat): `x = v` binds any
+// Eigen column vector (Eigen::VectorXd, fixed-size, a Map with the default
+// stride), `A = M` any dense Eigen matrix or Map with direct access (either
+// storage order, any inner and outer stride), both referred to, not copied.
+// as_eigen(g) of a gradient by a vector (a std::vector) is a Map over it (a
+// copy of an rvalue), and as_eigen(H) of lz::hessian(f, x)'s
+// sparse_symmetric_matrix an Eigen::SparseMatrix holding both triangles.
 #pragma once
 
+#include <leibniz/loops/derivatives.hpp>
+#include <leibniz/loops/vector.hpp>
 #include <leibniz/evaluation/point.hpp>
 #include <leibniz/expression/variable.hpp>
 
 #include <Eigen/Core>
+#include <Eigen/SparseCore>
 
 #include <array>
 #include <cstddef>
 #include <span>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace leibniz {
 
@@ -93,7 +105,53 @@ struct contiguous_values<Eigen::Map<const Eigen::Matrix<T, N, 1, Options, MaxRow
     }
 };
 
+// A dense Eigen matrix (or a Map, a Block) with direct access binds a
+// matrix variable through its strides, in either storage order.
+template <class M>
+    requires(std::is_base_of_v<Eigen::DenseBase<M>, M> && (static_cast<int>(M::Flags) & Eigen::DirectAccessBit) != 0)
+struct matrix_values<M> {
+    static row_major_view<typename M::Scalar> view(const M& m) {
+        const auto rows = static_cast<std::size_t>(m.rows()), cols = static_cast<std::size_t>(m.cols());
+        const auto inner = static_cast<std::size_t>(m.innerStride()), outer = static_cast<std::size_t>(m.outerStride());
+        if constexpr (M::IsRowMajor)
+            return {m.data(), rows, cols, outer, inner};
+        else
+            return {m.data(), rows, cols, inner, outer};
+    }
+};
+
 // ---- as_eigen: results as Eigen vectors and matrices -------------------------
+
+// A gradient by a vector (std::vector): a Map over an lvalue, a copy of an rvalue.
+template <class T>
+Eigen::Map<Eigen::Matrix<T, Eigen::Dynamic, 1>> as_eigen(std::vector<T>& v) {
+    return Eigen::Map<Eigen::Matrix<T, Eigen::Dynamic, 1>>(v.data(), static_cast<Eigen::Index>(v.size()));
+}
+template <class T>
+Eigen::Map<const Eigen::Matrix<T, Eigen::Dynamic, 1>> as_eigen(const std::vector<T>& v) {
+    return Eigen::Map<const Eigen::Matrix<T, Eigen::Dynamic, 1>>(v.data(), static_cast<Eigen::Index>(v.size()));
+}
+template <class T>
+Eigen::Matrix<T, Eigen::Dynamic, 1> as_eigen(const std::vector<T>&& v) {
+    return Eigen::Map<const Eigen::Matrix<T, Eigen::Dynamic, 1>>(v.data(), static_cast<Eigen::Index>(v.size()));
+}
+
+// The sparse Hessian by a vector, both triangles stored (a copy: Eigen keeps
+// its own compressed columns).
+template <class T>
+Eigen::SparseMatrix<T> as_eigen(const sparse_symmetric_matrix<T>& h) {
+    std::vector<Eigen::Triplet<T>> entries;
+    entries.reserve(2 * h.nonzeros().size());
+    for (const auto& e : h.nonzeros()) {
+        entries.emplace_back(static_cast<Eigen::Index>(e.row), static_cast<Eigen::Index>(e.col), e.value);
+        if (e.row != e.col) entries.emplace_back(static_cast<Eigen::Index>(e.col), static_cast<Eigen::Index>(e.row), e.value);
+    }
+    const auto n = static_cast<Eigen::Index>(h.size());
+    Eigen::SparseMatrix<T> out(n, n);
+    out.setFromTriplets(entries.begin(), entries.end());
+    return out;
+}
+
 
 // A vector (a gradient, a Jacobian's values): a Map over an lvalue, a copy of an rvalue.
 template <class T, std::size_t N>

@@ -53,17 +53,32 @@ struct vector_binding {
     constexpr const T& at(long long i) const { return values[static_cast<std::size_t>(i)]; }
 };
 
-// A matrix stored row after row: element (r, c) at data[r * cols + c].
+// A matrix in storage the caller keeps: element (r, c) at
+// data[r * row_stride + c * col_stride]. row_major(data, rows, cols) is
+// storage row after row, column_major(data, rows, cols) column after column
+// (Fortran's, Eigen's default, BLAS's).
 template <class T>
 struct row_major_view {
     const T* data = nullptr;
     std::size_t rows = 0;
     std::size_t cols = 0;
+    std::size_t row_stride = 0;  // (row_major: cols)
+    std::size_t col_stride = 1;
 };
 template <class T>
 constexpr row_major_view<T> row_major(const T* data, std::size_t rows, std::size_t cols) {
-    return {data, rows, cols};
+    return {data, rows, cols, cols, 1};
 }
+template <class T>
+constexpr row_major_view<T> column_major(const T* data, std::size_t rows, std::size_t cols) {
+    return {data, rows, cols, 1, rows};
+}
+
+// A customization point: matrix_values<M>::view(m) gives a row_major_view of
+// a matrix type of your own (or of a library's: <leibniz/interop/eigen.hpp>
+// specialises it for Eigen's dense matrices), so that A = m binds it.
+template <class M>
+struct matrix_values;  // not defined: no type is a matrix unless specialized
 
 // A = values: a matrix, referred to (not copied). Rows: a contiguous range of
 // rows, each a contiguous range of numbers; or a row_major_view.
@@ -80,7 +95,7 @@ struct matrix_binding {
     constexpr std::size_t cols() const { return col_count; }
     constexpr const T& at(long long r, long long c) const {
         if constexpr (std::is_same_v<Rows, row_major_view<T>>)
-            return flat.data[static_cast<std::size_t>(r) * col_count + static_cast<std::size_t>(c)];
+            return flat.data[static_cast<std::size_t>(r) * flat.row_stride + static_cast<std::size_t>(c) * flat.col_stride];
         else
             return std::data(std::data(*rows_of_values)[r])[c];
     }
@@ -282,6 +297,12 @@ struct matrix_variable {
     template <class T>
     constexpr auto operator=(const row_major_view<T>& view) const {
         return matrix_binding<matrix_variable, T, row_major_view<T>>{nullptr, view, view.rows, view.cols};
+    }
+    // A = m for a type with matrix_values<M> (an Eigen matrix, with the interop header).
+    template <class M>
+        requires requires(const M& m) { matrix_values<M>::view(m); }
+    constexpr auto operator=(const M& m) const {
+        return *this = matrix_values<M>::view(m);
     }
 };
 

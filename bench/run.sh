@@ -79,6 +79,9 @@ fi
 
 /usr/bin/python3 "$here/report.py" "$results" "$root"
 
+echo "== vectors of any length (bench/loops)"
+bash "$here/loops/run.sh" --out "$results/loops"
+
 echo "== every binding form, made once and in place (bench/forms)"
 bash "$here/forms/run.sh" --out "$results/forms"
 /usr/bin/python3 - "$results/forms/forms.md" "$root/docs/performance.md" <<'EOF'

@@ -182,6 +182,62 @@ BOOST_AUTO_TEST_CASE(the_gradient_by_a_vector) {
     BOOST_CHECK_THROW((void)lz::gradient(x[5] * x[0], x)(x = xs), std::out_of_range);
 }
 
+BOOST_AUTO_TEST_CASE(the_hessian_times_a_direction) {
+    std::vector<double> p(50), direction(50);
+    for (std::size_t m = 0; m < p.size(); ++m) {
+        p[m] = std::sin(1.3 * static_cast<double>(m));
+        direction[m] = std::cos(0.4 * static_cast<double>(m)) - 0.5;
+    }
+    // H·v without the matrix: the same numbers as the sparse matrix's product (to rounding: other orders of sums).
+    for (const auto& [f, name] : {std::pair{rosen, "chained"}}) {
+        const auto H = lz::hessian(f, x)(x = p);
+        const auto hv = lz::hessian(f, x).times(direction, x = p);
+        BOOST_TEST_CONTEXT(name) {
+            BOOST_TEST(hv.size() == p.size());
+            for (std::size_t r = 0; r < p.size(); ++r) {
+                double want = 0;
+                for (std::size_t c = 0; c < p.size(); ++c) want += H(r, c) * direction[c];
+                BOOST_TEST(hv[r] == want, boost::test_tools::tolerance(1e-12));
+            }
+        }
+    }
+    // A number before the sum, and a body that reads one element twice at the same position.
+    constexpr auto quartic = 0.5 * lz::sum(i, 0, lz::size(x), x[i] * x[i] * x[i] * x[i]);
+    const auto q = lz::hessian(quartic, x).times(direction, x = p);
+    for (std::size_t m = 0; m < p.size(); ++m)
+        BOOST_TEST(q[m] == 6 * p[m] * p[m] * direction[m], boost::test_tools::tolerance(1e-12));
+    BOOST_CHECK_THROW((void)lz::hessian(rosen, x).times(std::vector<double>(49), x = p), std::invalid_argument);
+    // Entries far off the diagonal (past the band the collector sums into): the same matrix from a sorted list.
+    std::vector<double> wide_point(300, 0.5);
+    constexpr auto far_apart = lz::sum(i, 0, lz::size(x) - 100, x[i] * x[i] + 3 * x[i] * x[i + 100]);
+    const auto W = lz::hessian(far_apart, x)(x = wide_point);
+    BOOST_TEST(W.nonzeros().size() == 300u + 200u);  // the diagonal of every element read, and (i, i + 100)
+    BOOST_TEST(W(0, 0) == 2.0);
+    BOOST_TEST(W(199, 299) == 3.0);
+    BOOST_TEST(W(299, 199) == 3.0);
+    BOOST_TEST(W(250, 250) == 0.0);
+    BOOST_TEST(W(0, 1) == 0.0);
+    // Reads that meet at one index value only (x[2i] and x[i] at i = 0): merged there, apart elsewhere.
+    constexpr auto strided = lz::sum(i, 0, lz::size(x) / 2, x[2 * i] * x[i]);
+    const std::vector<double> ten{1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    const auto S = lz::hessian(strided, x)(x = ten);
+    BOOST_TEST(S(0, 0) == 2.0);
+    BOOST_TEST(S(1, 2) == 1.0);
+    BOOST_TEST(S(4, 8) == 1.0);
+    BOOST_TEST(S(1, 1) == 0.0);
+    const auto gs = lz::gradient(strided, x)(x = ten);
+    for (std::size_t k = 0; k < ten.size(); ++k) {
+        double want = 0;
+        for (std::size_t m = 0; m < 5; ++m) want += (2 * m == k ? ten[m] : 0.0) + (m == k ? ten[2 * m] : 0.0);
+        BOOST_TEST(gs[k] == want);
+    }
+    for (std::size_t e = 1; e < W.nonzeros().size(); ++e) {  // sorted by row, then column
+        const auto& before = W.nonzeros()[e - 1];
+        const auto& after = W.nonzeros()[e];
+        BOOST_TEST((before.row < after.row || (before.row == after.row && before.col < after.col)));
+    }
+}
+
 BOOST_AUTO_TEST_CASE(the_gradient_into_a_kept_buffer) {
     std::vector<double> v(37);
     for (std::size_t m = 0; m < v.size(); ++m) v[m] = std::cos(0.7 * static_cast<double>(m));
@@ -295,6 +351,17 @@ BOOST_AUTO_TEST_CASE(minimize_over_a_vector) {
     BOOST_TEST((wide.status == lz::status::converged));
     BOOST_TEST(wide.iterations <= two.iterations + 2);
     for (double v : wide.point[x]) BOOST_TEST(v == 1.0, boost::test_tools::tolerance(1e-8));
+    // A Hessian too wide for a band (x[i] beside x[i + 100]): conjugate gradients on its products, no matrix.
+    constexpr auto far = lz::sum(i, 0, lz::size(x) - 100,
+                                 lz::pow<2>(x[i] + x[i + 100] - 1) + lz::pow<4>(x[i] - 0.5) + lz::pow<2>(x[i + 100]));
+    const auto cg = lz::minimize(far, lz::point(x = std::vector<double>(300, 2.0)), lz::newton{},
+                                 lz::stop{.max_iterations = 200, .gradient_tolerance = 1e-9});
+    BOOST_TEST((cg.status == lz::status::converged));
+    BOOST_TEST(cg.iterations < 60u);
+    const auto at_end = lz::gradient(far, x)(cg.point);
+    double end_norm2 = 0;
+    for (double v : at_end) end_norm2 += v * v;
+    BOOST_TEST(std::sqrt(end_norm2) <= 1e-9);
 }
 
 std::vector<double> classic_start(std::size_t n) {

@@ -6,7 +6,10 @@
 //               kept as std::vectors, a backtracking line search to Armijo's
 //               condition (c1), a pair without positive curvature not kept;
 //   newton{}    the sparse Hessian (hessian(f, x)), summed into a banded
-//               matrix, factorised by Cholesky (O(n·b²), O(n) for
+//               matrix where its entries lie within 64 of the diagonal
+//               (else conjugate gradients on Hessian-vector products,
+//               hessian(f, x).times, to a residual of min(1/2, √|g|)·|g|),
+//               factorised by Cholesky (O(n·b²), O(n) for
 //               Rosenbrock's three bands) with τ·I added, doubled from 10⁻³
 //               of its largest diagonal entry, where it is not positive
 //               definite; a backtracking line search to Armijo's condition;
@@ -146,17 +149,57 @@ bool ends_at(result<Point>& r, std::size_t k, T value, const std::vector<T>& g, 
 
 // f's Hessian by x at p summed straight into a banded matrix (no sparse
 // matrix sorted on the way), its band starting at `band` and widened as met.
+// A band wider than `widest` is not built (false: the entries reach further
+// from the diagonal; newton then solves by conjugate gradients instead).
 template <class T, class X, class E, class Point>
-banded_symmetric<T> banded_hessian(const E& f, const Point& p, std::size_t& band) {
+bool banded_hessian(const E& f, const Point& p, std::size_t& band, std::size_t widest, banded_symmetric<T>& h) {
     struct adder {
         banded_symmetric<T>& into;
-        void push_back(const plan::sparse_entry<T>& e) { into.add(e.row, e.col, e.value); }
+        std::size_t widest;
+        bool too_wide = false;
+        void push_back(const plan::sparse_entry<T>& e) {
+            if (e.col - e.row > widest) too_wide = true;
+            if (!too_wide) into.add(e.row, e.col, e.value);
+        }
     };
-    banded_symmetric<T> h(p.values.size(), band);
-    adder out{h};
+    h = banded_symmetric<T>(p.values.size(), band);
+    adder out{h, widest};
     plan::add_vector_hessian<T, X>(f, environment<Point>{{{p}}}, out);
     band = h.bandwidth();
-    return h;
+    return !out.too_wide;
+}
+
+// Newton's step by conjugate gradients on Hessian-vector products (no matrix:
+// hessian(f, x).times): (H + τI)·d = −g to a relative residual of
+// min(1/2, √|g|), at most `limit` products; at negative curvature the step so
+// far (−g if there is none yet). O(n) memory whatever the Hessian's pattern.
+template <class T, class Times>
+void conjugate_gradient_step(const Times& times, const std::vector<T>& g, T tau, std::size_t limit, std::vector<T>& d) {
+    const std::size_t n = g.size();
+    d.assign(n, T(0));
+    std::vector<T> r(n), p(n);
+    for (std::size_t c = 0; c < n; ++c) r[c] = -g[c], p[c] = r[c];
+    T rr = dot(r, r);
+    const T g_norm = std::sqrt(rr);
+    const T target = std::fmin(T(0.5), std::sqrt(g_norm)) * g_norm;
+    for (std::size_t k = 0; k < limit && std::sqrt(rr) > target; ++k) {
+        std::vector<T> hp = times(p);
+        for (std::size_t c = 0; c < n; ++c) hp[c] = hp[c] + tau * p[c];
+        const T curvature = dot(p, hp);
+        if (!(curvature > T(0))) {  // negative curvature (or NaN): stop here
+            if (k == 0)
+                for (std::size_t c = 0; c < n; ++c) d[c] = -g[c];
+            return;
+        }
+        const T alpha = rr / curvature;
+        for (std::size_t c = 0; c < n; ++c) {
+            d[c] = d[c] + alpha * p[c];
+            r[c] = r[c] - alpha * hp[c];
+        }
+        const T next = dot(r, r);
+        for (std::size_t c = 0; c < n; ++c) p[c] = r[c] + (next / rr) * p[c];
+        rr = next;
+    }
 }
 
 template <class T, class E, class X>
@@ -231,17 +274,33 @@ result<point<T, variable_pack<X>>> minimize_vector(const E& f, const point<T, va
     result<Point> r{start};
     stop_rule stall = stop_rule::none;
     std::size_t band = 0;
+    // A Hessian whose entries lie within `widest_band` of the diagonal is
+    // factorised (O(n·b²)); a wider one (x[i] beside x[i + 1000]) is solved by
+    // conjugate gradients on its products, which needs no matrix.
+    constexpr std::size_t widest_band = 64;
+    const std::size_t cg_limit = start.values.size() < 200 ? 2 * start.values.size() + 1 : 400;
+    bool banded = true;
+    banded_symmetric<T> h;
+    const auto product = hessian(f, X{});
     std::vector<T> minus_g, d, work;
     for (std::size_t k = 0;; ++k) {
         auto e = evaluate(r.point);
         ++r.derivative_evaluations;
         if (ends_at(r, k, e.value, e.gradient, when, stall)) return r;
-        const banded_symmetric<T> h = banded_hessian<T, X>(f, r.point, band);
-        minus_g.resize(e.gradient.size());
-        for (std::size_t c = 0; c < minus_g.size(); ++c) minus_g[c] = -e.gradient[c];
-        T tau = T(method.damping);
-        while (!h.solve_shifted(tau, minus_g, d, work))
-            tau = tau > T(0) ? 2 * tau : std::fmax(T(1e-3) * h.largest_diagonal(), T(1e-8));
+        if (banded && !banded_hessian<T, X>(f, r.point, band, widest_band, h)) {
+            banded = false;  // (from now on: the pattern does not change from point to point)
+            h = {};
+        }
+        if (banded) {
+            minus_g.resize(e.gradient.size());
+            for (std::size_t c = 0; c < minus_g.size(); ++c) minus_g[c] = -e.gradient[c];
+            T tau = T(method.damping);
+            while (!h.solve_shifted(tau, minus_g, d, work))
+                tau = tau > T(0) ? 2 * tau : std::fmax(T(1e-3) * h.largest_diagonal(), T(1e-8));
+        } else {
+            const auto times = [&](const std::vector<T>& v) { return product.times(v, r.point); };
+            conjugate_gradient_step(times, e.gradient, T(method.damping), cg_limit, d);
+        }
         T found{};
         const T alpha = armijo(value_at, r.point.values, e.value, dot(e.gradient, d), d, T(1), method.c1,
                                method.line_search_limit, r.value_evaluations, found);

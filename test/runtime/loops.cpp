@@ -391,6 +391,23 @@ BOOST_AUTO_TEST_CASE(levenberg_marquardt_over_a_vector) {
     BOOST_TEST((wide.status == lz::status::converged));
     BOOST_TEST(wide.iterations <= two.iterations + 2);
     for (double v : wide.point[x]) BOOST_TEST(v == 1.0, boost::test_tools::tolerance(1e-8));
+    // An observer sees every iterate: the start, each step tried, the last; the gradient by the vector (Jᵀρ here).
+    std::size_t seen = 0;
+    double last_value = -1;
+    const auto watched = lz::minimize(rosen, lz::point(x = classic_start(10)), lz::levenberg_marquardt{}, lz::stop{},
+                                      [&](const auto& it) {
+                                          BOOST_TEST(it.iteration == seen);
+                                          BOOST_TEST(it.gradient.size() == 10u);
+                                          BOOST_TEST(it.point[x].size() == 10u);
+                                          last_value = it.value;
+                                          ++seen;
+                                      });
+    BOOST_TEST(seen == watched.iterations + 1);
+    BOOST_TEST(last_value == watched.value);
+    std::size_t adam_seen = 0;
+    (void)lz::minimize(rosen, lz::point(x = classic_start(10)), lz::adam{}, lz::stop{.max_iterations = 7},
+                       [&](const auto&) { ++adam_seen; });
+    BOOST_TEST(adam_seen == 8u);
     // A number before the sum scales every square; a lone square is a body too.
     constexpr auto half_squares = lz::sum(i, 0, lz::size(x), lz::pow<2>(x[i] - 3)) / 2;
     const auto h = lz::minimize(half_squares, lz::point(x = std::vector<double>{0.0, 1.0, 5.0}), lz::levenberg_marquardt{});

@@ -28,7 +28,10 @@
 // stop.gradient_tolerance, at stop.max_iterations, and as diverged at a value
 // or gradient that is not finite; newton, lbfgs and levenberg_marquardt also
 // by stop's stall rules (function_tolerance, parameter_tolerance) and as
-// line_search_failed where no trial lowers f. Observers are not taken yet.
+// line_search_failed where no trial lowers f. An observer (the fifth
+// argument) sees every iterate as lz::iterate<Point, std::dynamic_extent>:
+// .iteration, .point, .value and .gradient (a std::vector; levenberg_marquardt:
+// Jᵀρ, the gradient of f).
 #pragma once
 
 #include <leibniz/evaluation/point.hpp>
@@ -121,15 +124,16 @@ T armijo(const Value& value_at, const std::vector<T>& x, T fx, T slope, const st
 
 // The checks that end a run at iterate k (value, gradient g), in the scalar
 // runs' order: not finite, small gradient, a stalled last step, the budget.
-template <class Point, class T>
-bool ends_at(result<Point>& r, std::size_t k, T value, const std::vector<T>& g, const stop& when,
-             stop_rule stall = stop_rule::none) {
+template <class Point, class T, class Observer>
+bool ends_at(result<Point>& r, std::size_t k, T value, const std::vector<T>& g, const stop& when, stop_rule stall,
+             Observer& observe) {
     r.value = value;
     r.iterations = k;
     if (!finite_values(value, g)) {
         r.status = status::diverged;
         return true;
     }
+    observe(iterate<Point, std::dynamic_extent>{k, r.point, value, g});
     if (gradient_small(g, when.gradient_tolerance)) {
         r.status = status::converged;
         r.converged_by = stop_rule::gradient_tolerance;
@@ -202,9 +206,9 @@ void conjugate_gradient_step(const Times& times, const std::vector<T>& g, T tau,
     }
 }
 
-template <class T, class E, class X>
+template <class T, class E, class X, class Observer>
 result<point<T, variable_pack<X>>> minimize_vector(const E& f, const point<T, variable_pack<X>>& start,
-                                                   const lbfgs& method, const stop& when) {
+                                                   const lbfgs& method, const stop& when, Observer& observe) {
     using Point = point<T, variable_pack<X>>;
     const auto evaluate = value_and_gradient(f, X{});
     const auto value_at = [&](const std::vector<T>& v) { return f(X{} = v); };
@@ -216,7 +220,7 @@ result<point<T, variable_pack<X>>> minimize_vector(const E& f, const point<T, va
     std::vector<T> rho;
     stop_rule stall = stop_rule::none;
     for (std::size_t k = 0;; ++k) {
-        if (ends_at(r, k, e.value, e.gradient, when, stall)) return r;
+        if (ends_at(r, k, e.value, e.gradient, when, stall, observe)) return r;
         std::vector<T> q = e.gradient;  // −H·g by the two-loop recursion
         std::vector<T> a(s.size());
         for (std::size_t j = s.size(); j-- > 0;) {
@@ -265,9 +269,9 @@ result<point<T, variable_pack<X>>> minimize_vector(const E& f, const point<T, va
     }
 }
 
-template <class T, class E, class X>
+template <class T, class E, class X, class Observer>
 result<point<T, variable_pack<X>>> minimize_vector(const E& f, const point<T, variable_pack<X>>& start,
-                                                   const newton& method, const stop& when) {
+                                                   const newton& method, const stop& when, Observer& observe) {
     using Point = point<T, variable_pack<X>>;
     const auto evaluate = value_and_gradient(f, X{});
     const auto value_at = [&](const std::vector<T>& v) { return f(X{} = v); };
@@ -286,7 +290,7 @@ result<point<T, variable_pack<X>>> minimize_vector(const E& f, const point<T, va
     for (std::size_t k = 0;; ++k) {
         auto e = evaluate(r.point);
         ++r.derivative_evaluations;
-        if (ends_at(r, k, e.value, e.gradient, when, stall)) return r;
+        if (ends_at(r, k, e.value, e.gradient, when, stall, observe)) return r;
         if (banded && !banded_hessian<T, X>(f, r.point, band, widest_band, h)) {
             banded = false;  // (from now on: the pattern does not change from point to point)
             h = {};
@@ -317,9 +321,10 @@ result<point<T, variable_pack<X>>> minimize_vector(const E& f, const point<T, va
 
 // As the scalar run (optimization/levenberg_marquardt.hpp): one iteration per
 // step tried; the cost is f, its gradient Jᵀρ.
-template <class T, class E, class X>
+template <class T, class E, class X, class Observer>
 result<point<T, variable_pack<X>>> minimize_vector(const E& f, const point<T, variable_pack<X>>& start,
-                                                   const levenberg_marquardt& method, const stop& when) {
+                                                   const levenberg_marquardt& method, const stop& when,
+                                                   Observer& observe) {
     using Point = point<T, variable_pack<X>>;
     using Env = environment<Point>;
     result<Point> r{start};
@@ -340,7 +345,7 @@ result<point<T, variable_pack<X>>> minimize_vector(const E& f, const point<T, va
     stop_rule stall = stop_rule::none;
     std::vector<T> minus_g(n), h, work;
     for (std::size_t k = 0;; ++k) {
-        if (ends_at(r, k, cost, ne.jtr, when, stall)) return r;
+        if (ends_at(r, k, cost, ne.jtr, when, stall, observe)) return r;
         for (std::size_t c = 0; c < n; ++c) minus_g[c] = -ne.jtr[c];
         bool taken = false;
         if (ne.jtj.solve_shifted(mu, minus_g, h, work)) {
@@ -375,9 +380,9 @@ result<point<T, variable_pack<X>>> minimize_vector(const E& f, const point<T, va
 }
 
 // A first-order optimiser's update, block by block (the header's note).
-template <class T, class E, class X, class Opt>
+template <class T, class E, class X, class Opt, class Observer>
 result<point<T, variable_pack<X>>> minimize_vector(const E& f, const point<T, variable_pack<X>>& start,
-                                                   const Opt& method, const stop& when) {
+                                                   const Opt& method, const stop& when, Observer& observe) {
     using Point = point<T, variable_pack<X>>;
     constexpr std::size_t width = 64;
     using State = std::remove_cvref_t<decltype(method.template start<T, width>())>;
@@ -389,7 +394,7 @@ result<point<T, variable_pack<X>>> minimize_vector(const E& f, const point<T, va
     for (std::size_t k = 0;; ++k) {
         const auto e = evaluate(r.point);
         ++r.derivative_evaluations;
-        if (ends_at(r, k, e.value, e.gradient, when)) return r;
+        if (ends_at(r, k, e.value, e.gradient, when, stop_rule::none, observe)) return r;
         for (std::size_t block = 0; block < states.size(); ++block) {
             const std::size_t from = block * width, count = n - from < width ? n - from : width;
             for (std::size_t c = 0; c < width; ++c) {  // the last block's rest: 0 (its update is not kept)
@@ -414,10 +419,11 @@ result<point<T, variable_pack<X>>> minimize_vector(const E& f, const point<T, va
 
 // minimize(f, point(x = values), optimizer, stop{...}) for a vector x: any
 // optimiser (levenberg_marquardt{} where f is a sum over an index of squares).
-template <class E, class T, char... C, class Opt>
+template <class E, class T, char... C, class Opt, class Observer = detail::no_observer>
     requires Expression<E>
 result<point<T, variable_pack<vector_variable<C...>>>> minimize(
-    const E& f, const point<T, variable_pack<vector_variable<C...>>>& start, const Opt& optimizer, const stop& when = {}) {
+    const E& f, const point<T, variable_pack<vector_variable<C...>>>& start, const Opt& optimizer, const stop& when = {},
+    Observer observe = {}) {
     if constexpr (!Optimizer<Opt>) {
         static_assert(Optimizer<Opt>,
                       "leibniz: minimize(f, start, optimizer, ...): the third argument is not an optimiser; use "
@@ -430,7 +436,7 @@ result<point<T, variable_pack<vector_variable<C...>>>> minimize(
                       "times one: lz::sum(i, first, end, lz::pow<2>(r1) + c * lz::pow<2>(r2) + ...), each c > 0");
         return {start};
     } else {
-        return detail::minimize_vector(f, start, optimizer, when);
+        return detail::minimize_vector(f, start, optimizer, when, observe);
     }
 }
 

@@ -5,8 +5,10 @@
 #include <array>
 #include <cstddef>
 #include <iosfwd>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace leibniz {
 
@@ -113,6 +115,14 @@ struct iterate {
     const Point& point;
     typename Point::value_type value;
     const std::array<typename Point::value_type, N>& gradient;
+};
+// A run over a vector (lz::vec): the gradient is a std::vector of the vector's length.
+template <class Point>
+struct iterate<Point, std::dynamic_extent> {
+    std::size_t iteration;
+    const Point& point;
+    typename Point::value_type value;
+    const std::vector<typename Point::value_type>& gradient;
 };
 
 }  // namespace leibniz

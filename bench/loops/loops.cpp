@@ -201,12 +201,16 @@ struct chained_residuals {  // 10 (x[i + 1] − x[i]²) and 1 − x[i]
         return true;
     }
 };
+// Chained Rosenbrock's residuals over v (parameter blocks of one value each).
+void add_chained(ceres::Problem& problem, std::vector<double>& v) {
+    for (std::size_t m = 0; m + 1 < v.size(); ++m)
+        problem.AddResidualBlock(new ceres::AutoDiffCostFunction<chained_residuals, 2, 1, 1>(new chained_residuals),
+                                 nullptr, &v[m], &v[m + 1]);
+}
 double lm_ceres(std::size_t n, std::size_t iterations, ceres::Solver::Summary* out = nullptr) {
     std::vector<double> v = classic(n);
     ceres::Problem problem;
-    for (std::size_t m = 0; m + 1 < n; ++m)
-        problem.AddResidualBlock(new ceres::AutoDiffCostFunction<chained_residuals, 2, 1, 1>(new chained_residuals),
-                                 nullptr, &v[m], &v[m + 1]);
+    add_chained(problem, v);
     ceres::Solver::Options options;
     options.linear_solver_type = ceres::SPARSE_NORMAL_CHOLESKY;
     options.max_num_iterations = static_cast<int>(iterations);
@@ -295,9 +299,7 @@ int check() {
                     lz::to_string(status).c_str(), iterations, 1e3 * s);
         std::vector<double> v = classic(n);
         ceres::Problem problem;
-        for (std::size_t m = 0; m + 1 < n; ++m)
-            problem.AddResidualBlock(new ceres::AutoDiffCostFunction<chained_residuals, 2, 1, 1>(new chained_residuals),
-                                     nullptr, &v[m], &v[m + 1]);
+        add_chained(problem, v);
         ceres::Solver::Options options;
         options.linear_solver_type = ceres::SPARSE_NORMAL_CHOLESKY;
         options.max_num_iterations = 5000;

@@ -29,11 +29,15 @@ namespace detail::plan {
 
 // ---- the gradient by a vector -------------------------------------------------------
 
+// (A declaration in decltype, not a lambda: Clang 14 crashed instantiating a
+// lambda in decltype here under -fsanitize with a precompiled header.)
+template <class X, int... P, int... L>
+variable_pack<position_of<X, P>..., seed_of<L>...> vector_variables_of(std::integer_sequence<int, P...>,
+                                                                       std::integer_sequence<int, L...>);
 template <class X, int Positions, int Loops>
 struct vector_variables {
-    using type = decltype([]<int... P, int... L>(std::integer_sequence<int, P...>, std::integer_sequence<int, L...>) {
-        return variable_pack<position_of<X, P>..., seed_of<L>...>{};
-    }(std::make_integer_sequence<int, Positions>{}, std::make_integer_sequence<int, Loops>{}));
+    using type = decltype(vector_variables_of<X>(std::make_integer_sequence<int, Positions>{},
+                                                 std::make_integer_sequence<int, Loops>{}));
 };
 
 template <class T, class X, class E, class Env>
@@ -65,16 +69,16 @@ inline constexpr bool is_scaled_index_sum<add<false, term<K, M>>> = is_index_sum
 // the first read at its position for every index value (positions are
 // affine in the index: equal at first and first + 1 is equal everywhere).
 // Needs first < end. Returns the number of groups.
-template <class X, class I, class Vars, class B, class Env>
+template <class X, class I, class B, class Env>
 constexpr std::size_t read_groups(const B& body, const Env& env, long long first, long long end, std::size_t* group) {
     constexpr int m = elements_in<X, B>;
     constexpr std::size_t count = m > 0 ? static_cast<std::size_t>(m) : 1;
     long long at_first[count]{}, at_next[count]{};
     long long* cursor = at_first;
-    gather_positions<Vars>(body, index_environment<Env, I>{env, {first}}, cursor);
+    gather_positions<X>(body, index_environment<Env, I>{env, {first}}, cursor);
     if (end - first > 1) {
         cursor = at_next;
-        gather_positions<Vars>(body, index_environment<Env, I>{env, {first + 1}}, cursor);
+        gather_positions<X>(body, index_environment<Env, I>{env, {first + 1}}, cursor);
     }
     std::size_t groups = 0;
     for (std::size_t a = 0; a < static_cast<std::size_t>(m); ++a) {
@@ -117,8 +121,7 @@ LEIBNIZ_INLINE constexpr T add_sum_value_and_vector_gradient(const index_sum<I, 
     constexpr int m = elements_in<X, B>;
     if constexpr (m > 1) {
         std::size_t group[m]{};
-        using Vars = typename vector_variables<X, m, means_in<B>>::type;
-        if (first < end && read_groups<X, I, Vars>(s.body, env, first, end, group) > 1) {
+        if (first < end && read_groups<X, I>(s.body, env, first, end, group) > 1) {
             for (long long i = first; i < end; ++i) {
                 keep_scalar();
                 total = total + add_vector_gradient<T, X>(s.body, index_environment<Env, I>{env, {i}}, seed, g);
@@ -246,7 +249,7 @@ constexpr void add_sum_vector_hessian(const index_sum<I, F, En, B>& s, const Env
     // for Rosenbrock, not 10); reads that meet at some index values only are
     // merged there, entry by entry, below.
     std::size_t group[reads_count]{};
-    read_groups<X, I, Vars>(s.body, env, first, end, group);
+    read_groups<X, I>(s.body, env, first, end, group);
     for (long long i = first; i < end; ++i) {
         const index_environment<Env, I> inner{env, {i}};
         T inputs[n + P.extras > 0 ? n + P.extras : 1]{};

@@ -201,26 +201,26 @@ LEIBNIZ_INLINE constexpr void gather_reads(const Node& node, const Env& env, rea
     gather_node_reads<Vars, T>(node, env, out);
 }
 
-// The positions of the elements of the vector differentiated by that a node
-// reads outside its sums, in gather_reads' order, without reading a value.
+// The positions of the elements of vector X that a node reads outside its
+// sums, in gather_reads' order, without reading a value.
 // (Declared first: the overloads below are found from the walk over children.)
-template <class Vars, class Node, class Env>
+template <class X, class Node, class Env>
 LEIBNIZ_INLINE constexpr void gather_positions(const Node& node, const Env& env, long long*& where);
-template <class Vars, class Node, class Env>
+template <class X, class Node, class Env>
 LEIBNIZ_INLINE constexpr void gather_node_positions(const Node& node, const Env& env, long long*& where) {
-    children_of<Node>::each(node, [&](const auto& child) LEIBNIZ_INLINE { gather_positions<Vars>(child, env, where); });
+    children_of<Node>::each(node, [&](const auto& child) LEIBNIZ_INLINE { gather_positions<X>(child, env, where); });
 }
-template <class Vars, class V, class I, class Env>
+template <class X, class V, class I, class Env>
 LEIBNIZ_INLINE constexpr void gather_node_positions(const element<V, I>& e, const Env& env, long long*& where) {
-    if constexpr (first_position<V, Vars> < Vars::size) *where++ = position_value(e.at, env);
+    if constexpr (std::is_same_v<V, X>) *where++ = position_value(e.at, env);
 }
-template <class Vars, class I, class F, class E, class B, class Env>
+template <class X, class I, class F, class E, class B, class Env>
 LEIBNIZ_INLINE constexpr void gather_node_positions(const index_sum<I, F, E, B>&, const Env&, long long*&) {}
-template <class Vars, class L, class D, class Env>
+template <class X, class L, class D, class Env>
 LEIBNIZ_INLINE constexpr void gather_node_positions(const sample_mean<L, D>&, const Env&, long long*&) {}
-template <class Vars, class Node, class Env>
+template <class X, class Node, class Env>
 LEIBNIZ_INLINE constexpr void gather_positions(const Node& node, const Env& env, long long*& where) {
-    gather_node_positions<Vars>(node, env, where);
+    gather_node_positions<X>(node, env, where);
 }
 
 // Loop node M of a plan by Vars: the sum's value and partials (Second: and

@@ -40,6 +40,7 @@
 #include <leibniz/loops/least_squares.hpp>
 #include <leibniz/loops/vector.hpp>
 #include <leibniz/optimization/lbfgs.hpp>
+#include <leibniz/optimization/line_search.hpp>
 #include <leibniz/optimization/minimize.hpp>
 #include <leibniz/optimization/newton.hpp>
 #include <leibniz/optimization/optimizers.hpp>
@@ -79,24 +80,6 @@ struct point<T, variable_pack<vector_variable<C...>>> {
 
 namespace detail {
 
-template <class T>
-T dot(const std::vector<T>& a, const std::vector<T>& b) {
-    T s = T(0);
-    for (std::size_t i = 0; i < a.size(); ++i) s = s + a[i] * b[i];
-    return s;
-}
-template <class T>
-bool finite_values(T value, const std::vector<T>& g) {
-    if (!std::isfinite(value)) return false;
-    for (const T& v : g)
-        if (!std::isfinite(v)) return false;
-    return true;
-}
-template <class T>
-bool gradient_small(const std::vector<T>& g, double tolerance) {
-    return std::sqrt(dot(g, g)) <= T(tolerance);
-}
-
 // x + α·d.
 template <class T>
 std::vector<T> moved(const std::vector<T>& x, T alpha, const std::vector<T>& d) {
@@ -129,12 +112,12 @@ bool ends_at(result<Point>& r, std::size_t k, T value, const std::vector<T>& g, 
              Observer& observe) {
     r.value = value;
     r.iterations = k;
-    if (!finite_values(value, g)) {
+    if (!finite(value) || !all_finite(g)) {
         r.status = status::diverged;
         return true;
     }
     observe(iterate<Point, std::dynamic_extent>{k, r.point, value, g});
-    if (gradient_small(g, when.gradient_tolerance)) {
+    if (small_enough(g, when.gradient_tolerance)) {
         r.status = status::converged;
         r.converged_by = stop_rule::gradient_tolerance;
         return true;
@@ -404,14 +387,13 @@ result<point<T, variable_pack<X>>> minimize_vector(const E& f, const point<T, va
             method.update(states[block], x, g, k + 1);
             for (std::size_t c = 0; c < count; ++c) r.point.values[from + c] = x[c];
         }
-        for (const T& v : r.point.values)
-            if (!std::isfinite(v)) {
-                r.iterations = k + 1;
-                r.value = f(r.point);
-                ++r.value_evaluations;
-                r.status = status::diverged;
-                return r;
-            }
+        if (!all_finite(r.point.values)) {
+            r.iterations = k + 1;
+            r.value = f(r.point);
+            ++r.value_evaluations;
+            r.status = status::diverged;
+            return r;
+        }
     }
 }
 

@@ -41,17 +41,20 @@ constexpr bool finite(const T& v) {
         return true;
     }
 }
-template <class T, std::size_t N>
-constexpr bool all_finite(const std::array<T, N>& a) {
+// (all_finite, small_enough and dot take a std::array, or a std::vector for
+// a vector x: loops/minimize.hpp.)
+template <class Values>
+constexpr bool all_finite(const Values& a) {
     if (std::is_constant_evaluated()) return true;  // (as finite: no step of the compiler's budget per element)
-    for (const T& v : a)
+    for (const auto& v : a)
         if (!finite(v)) return false;
     return true;
 }
 
 // The stop rule: |g| <= tolerance, or with tolerance 0 every component exactly 0.
-template <class T, std::size_t N>
-constexpr bool small_enough(const std::array<T, N>& g, double tolerance) {
+template <class Values>
+constexpr bool small_enough(const Values& g, double tolerance) {
+    using T = typename Values::value_type;
     if (tolerance == 0) {  // only an exactly zero gradient (a squared norm could underflow to 0)
         for (const T& v : g)
             if (!(v == T(0))) return false;
@@ -62,10 +65,10 @@ constexpr bool small_enough(const std::array<T, N>& g, double tolerance) {
     return norm2 <= T(tolerance) * T(tolerance);
 }
 
-template <class T, std::size_t N>
-constexpr T dot(const std::array<T, N>& a, const std::array<T, N>& b) {
-    T s = 0;
-    for (std::size_t i = 0; i < N; ++i) s = s + a[i] * b[i];
+template <class Values>
+constexpr typename Values::value_type dot(const Values& a, const Values& b) {
+    typename Values::value_type s = 0;
+    for (std::size_t i = 0; i < std::size(a); ++i) s = s + a[i] * b[i];
     return s;
 }
 

@@ -3,6 +3,7 @@
 // #include <leibniz/output.hpp> where they are used.
 #pragma once
 
+#include <leibniz/loops/c_source.hpp>
 #include <leibniz/printing/c_source.hpp>
 #include <leibniz/printing/dot.hpp>
 #include <leibniz/printing/latex.hpp>

@@ -40,7 +40,10 @@ int main(void) {
         for (p = 0; p < k->points; ++p) {
             const double* point = k->point + p * k->variables;
             double gradient[16];
-            const double value = k->function(point, gradient);
+            int g;
+            double value;
+            for (g = 0; g < 16; ++g) gradient[g] = 42.0; /* (what a function that writes no gradient leaves) */
+            value = k->function(point, gradient);
             const double value_alone = k->function(point, NULL);
             unsigned long long d = ulps(value, k->value[p]);
             if (!same_bits(value, value_alone)) {

@@ -202,4 +202,38 @@ BOOST_AUTO_TEST_CASE(c_source_functions_and_numbers) {
     BOOST_CHECK_THROW(lz::to_c("not a name", x * y, x, y), std::invalid_argument);
 }
 
+// A sum over an index is a loop (test_output_c runs the C against leibniz's values).
+BOOST_AUTO_TEST_CASE(c_source_of_sums) {
+    constexpr auto v = lz::vec<"x">;
+    constexpr auto w = lz::vec<"w">;
+    constexpr auto i = lz::index<"i">;
+    constexpr auto a = lz::var<"a">;
+    const auto rosenbrock = lz::sum(i, 0, lz::size(v) - 1, 100 * lz::pow<2>(v[i + 1] - v[i] * v[i]) + lz::pow<2>(1 - v[i]));
+    const std::string c = lz::to_c("rosenbrock", rosenbrock, v);
+    BOOST_TEST(c.find("double rosenbrock(const double* x, ptrdiff_t x_size, double* gradient) {") != std::string::npos);
+    BOOST_TEST(count(c, "for (ptrdiff_t i = 0; i < x_size - 1; ++i) {") == 1u);  // one loop: value and partials
+    BOOST_TEST(c.find("gradient[i + 1] = gradient[i + 1] + ") != std::string::npos);
+    BOOST_TEST(count(c, "gradient[i] = gradient[i] + ") == 3u);  // x[i], read three times
+    BOOST_TEST(c.find("return NAN;") != std::string::npos);       // the reads, checked first
+    BOOST_TEST(c.find("f = " + lz::to_string(rosenbrock)) != std::string::npos);
+
+    // By scalars, data as arguments in the order of their names; a data scalar beside a vector.
+    const auto fit = lz::sum(i, 0, lz::size(w), lz::pow<2>(a * v[i] - w[i]));
+    const std::string by_a = lz::to_c("fit", fit, a);
+    BOOST_TEST(by_a.find("double fit(const double* point, const double* w, ptrdiff_t w_size, const double* x, "
+                         "ptrdiff_t x_size, double* gradient) {") != std::string::npos);
+    const std::string by_x = lz::to_c("fit", fit, v);
+    BOOST_TEST(by_x.find("double fit(const double* x, ptrdiff_t x_size, double a, const double* w, ptrdiff_t w_size, "
+                         "double* gradient) {") != std::string::npos);
+
+    // Names C cannot take are argK, an index that is not a C name indexK.
+    constexpr auto r0 = lz::vec<"r0">;
+    constexpr auto k = lz::index<"for">;
+    const std::string renamed = lz::to_c("g", lz::sum(k, 0, lz::size(r0), r0[k] * v[k]), v);
+    BOOST_TEST(renamed.find("double g(const double* x, ptrdiff_t x_size, const double* arg0, ptrdiff_t arg0_size, "
+                            "double* gradient) {") != std::string::npos);
+    BOOST_TEST(renamed.find("for (ptrdiff_t index0 = 0; index0 < arg0_size; ++index0) {") != std::string::npos);
+    BOOST_TEST(renamed.find(" * arg0: the values of vector r0 (arg0_size of them)") != std::string::npos);
+}
+
 }  // namespace

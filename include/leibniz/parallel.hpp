@@ -20,6 +20,7 @@
 
 #include <leibniz/data/blocked_sum.hpp>
 #include <leibniz/data/mean.hpp>
+#include <leibniz/loops/index_sum.hpp>
 #include <leibniz/optimization/fit.hpp>
 
 #include <condition_variable>
@@ -143,8 +144,16 @@ private:
 inline void run_on_team(void* team, std::size_t, std::size_t blocks, void* job, void (*one)(void*, std::size_t)) {
     static_cast<thread_team*>(team)->run(blocks, job, one);
 }
+// A sum over an index made parallel with threads = 0 (the hardware's, which
+// a constant-initialised expression cannot ask for): asked when it runs.
+inline constexpr std::size_t hardware_threads = static_cast<std::size_t>(-1);
+
 inline void run_on_new_threads(void*, std::size_t workers, std::size_t blocks, void* job,
                                void (*one)(void*, std::size_t)) {
+    if (workers == hardware_threads) {
+        const unsigned hardware = std::thread::hardware_concurrency();
+        workers = hardware > 0 ? hardware : 1;
+    }
     thread_team team(workers < blocks ? workers : blocks);
     team.run(blocks, job, one);
 }
@@ -162,6 +171,30 @@ constexpr auto mean(const Loss& loss, const detail::data_set<Columns...>& data, 
     detail::data_set<Columns...> split = data;
     split.parallel = {detail::thread_count(threads), nullptr, &detail::run_on_new_threads};
     return mean(loss, split);
+}
+
+// sum(i, first, end, body, parallel{.threads = N}): the sum's index values in
+// fixed blocks of 256 on N threads (started for each evaluation): its value,
+// its gradient and Hessian by scalars and its gradient by a vector have the
+// same bits for every N, and equal the plain sum's to rounding. The gradient
+// by a vector runs the blocks in two phases (even, then odd) so that no two
+// threads add into one element: where the body reads the vector at one
+// stride (x[i], x[i + 1]; x[2i], x[2i + 1]) and holds no sum of its own;
+// another body's gradient by a vector runs on one thread, index value by
+// index value (the same bits for every N too). The Hessian by a vector,
+// levenberg_marquardt's rows and hessian(f, x).times run on one thread.
+template <char... C, Bound First, Bound End, Operand Body>
+constexpr auto sum(index_variable<C...> i, const First& first, const End& end, const Body& body, const parallel& threads) {
+    auto s = sum(i, first, end, body);
+    if constexpr (!std::is_same_v<decltype(s), zero>) {
+        if (threads.threads < 0) {
+            if (std::is_constant_evaluated()) detail::parallel_thread_count_below_zero();
+            throw std::invalid_argument("leibniz::parallel: the thread count is below 0 (0 means the hardware's)");
+        }
+        const std::size_t workers = threads.threads == 0 ? detail::hardware_threads : static_cast<std::size_t>(threads.threads);
+        s.runner = {workers, nullptr, &detail::run_on_new_threads};
+    }
+    return s;
 }
 
 // fit(..., batches{...}, parallel{.threads = N}): each batch's gradient summed

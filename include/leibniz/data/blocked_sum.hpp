@@ -53,6 +53,15 @@ constexpr void add_into(std::array<T, N>& total, const std::array<T, N>& part) {
     for (std::size_t c = 0; c < N; ++c) total[c] = total[c] + part[c];
 }
 
+// sums[0] += sums[1], sums[2] += sums[3], ..., then in pairs of those: the
+// fixed tree ((b0 + b1) + (b2 + b3)) + ... that gives the same bits however
+// the blocks were computed. The total is left in sums[0].
+template <class Partial>
+constexpr void combine_pairwise(Partial* sums, std::size_t blocks) {
+    for (std::size_t width = 1; width < blocks; width *= 2)
+        for (std::size_t b = 0; b + width < blocks; b += 2 * width) add_into(sums[b], sums[b + width]);
+}
+
 template <class Partial, class AddSample>
 constexpr Partial blocked_sum(std::size_t count, const block_runner& runner, const AddSample& add_sample) {
     const std::size_t blocks = (count + samples_per_block - 1) / samples_per_block;
@@ -71,8 +80,7 @@ constexpr Partial blocked_sum(std::size_t count, const block_runner& runner, con
         runner.run(runner.context, runner.workers, blocks, &one_block,
                    [](void* job, std::size_t b) { (*static_cast<Job*>(job))(b); });
     }
-    for (std::size_t width = 1; width < blocks; width *= 2)
-        for (std::size_t b = 0; b + width < blocks; b += 2 * width) add_into(sums[b], sums[b + width]);
+    combine_pairwise(sums, blocks);
     const Partial total = sums[0];
     delete[] sums;
     return total;

@@ -45,16 +45,6 @@ LEIBNIZ_INLINE constexpr T add_vector_gradient(const E& e, const Env& env, T see
 template <class T, class X, class E, class Env>
 LEIBNIZ_INLINE constexpr T add_vector_gradient_through_plan(const E& e, const Env& env, T seed, T* __restrict g);
 
-// seed · ∂s/∂x added into g: the body's gradient by x at each value of the index.
-template <class T, class X, class I, class F, class En, class B, class Env>
-LEIBNIZ_INLINE constexpr void add_loop_vector_gradient(const index_sum<I, F, En, B>& s, const Env& env, T seed, T* __restrict g) {
-    if constexpr (depends_on<X, B>::value) {
-        const long long first = bound_in(s.first, env), end = bound_in(s.end, env);
-        for (long long i = first; i < end; ++i)
-            (void)add_vector_gradient<T, X>(s.body, index_environment<Env, I>{env, {i}}, seed, g);
-    }
-}
-
 template <class E>
 inline constexpr bool is_index_sum = false;
 template <class I, class F, class En, class B>
@@ -110,6 +100,93 @@ LEIBNIZ_INLINE constexpr void keep_scalar() {
 #endif
 }
 
+// ---- a sum made parallel (lz::parallel{}, parallel.hpp) ----
+//
+// Its index values run in blocks of samples_per_block, on threads, in two
+// phases: the even blocks, then the odd ones. That is safe where no two
+// blocks of a phase add into one element of g: every read of x in the body is
+// at s·i + o for one stride s >= 1 and offsets o within s·(block + 1) of each
+// other (chained Rosenbrock's x[i], x[i + 1]; the extended one's x[2i],
+// x[2i + 1]), and the body holds no sum of its own. Each element of g then
+// receives its additions in an order that does not depend on the thread
+// count, and the blocks' values are combined in blocked_sum's fixed tree: the
+// same bits for any number of threads. A body that reads x otherwise (a sum
+// inside it, x[0] at every index value) runs its index values one after
+// another, with the same bits as without parallel{}.
+template <class X, class I, class B, class Env>
+constexpr bool phases_apart(const B& body, const Env& env, long long first, long long end) {
+    constexpr int m = elements_in<X, B>;
+    if constexpr (means_in<B> > 0) {
+        return false;
+    } else if constexpr (m == 0) {
+        return true;  // (nothing added into g)
+    } else {
+        if (end - first < 2) return true;  // (one block)
+        long long at_first[m]{}, at_next[m]{};
+        long long* cursor = at_first;
+        gather_positions<X>(body, index_environment<Env, I>{env, {first}}, cursor);
+        cursor = at_next;
+        gather_positions<X>(body, index_environment<Env, I>{env, {first + 1}}, cursor);
+        const long long stride = at_next[0] - at_first[0];
+        long long lowest = at_first[0], highest = at_first[0];
+        for (int a = 0; a < m; ++a) {
+            if (at_next[a] - at_first[a] != stride) return false;
+            lowest = at_first[a] < lowest ? at_first[a] : lowest;
+            highest = at_first[a] > highest ? at_first[a] : highest;
+        }
+        const long long block = static_cast<long long>(samples_per_block);
+        return stride >= 1 && highest - lowest < stride * (block + 1);
+    }
+}
+
+// The sum's value; seed · ∂s/∂x added into g, its blocks in phases on the runner's threads.
+template <class T, class X, class I, class F, class En, class B, class Env>
+constexpr T add_sum_in_phases(const index_sum<I, F, En, B>& s, const Env& env, long long first, long long end, T seed,
+                              T* __restrict g) {
+    const std::size_t count = static_cast<std::size_t>(end - first);
+    const std::size_t blocks = (count + samples_per_block - 1) / samples_per_block;
+    T* values = new T[blocks]{};
+    const auto one_block = [&](std::size_t b) {
+        const long long lo = first + static_cast<long long>(b * samples_per_block);
+        const long long hi = lo + static_cast<long long>(samples_per_block) < end ? lo + static_cast<long long>(samples_per_block) : end;
+        T value{};
+        for (long long i = lo; i < hi; ++i) {
+            keep_scalar();
+            value = value + add_vector_gradient<T, X>(s.body, index_environment<Env, I>{env, {i}}, seed, g);
+        }
+        values[b] = value;
+    };
+    for (std::size_t phase = 0; phase < 2; ++phase) {
+        const std::size_t in_phase = (blocks + 1 - phase) / 2;
+        auto job = [&](std::size_t k) { one_block(2 * k + phase); };
+        if (std::is_constant_evaluated() || s.runner.run == nullptr || s.runner.workers <= 1 || in_phase <= 1) {
+            for (std::size_t k = 0; k < in_phase; ++k) job(k);
+        } else {
+            using Job = decltype(job);
+            s.runner.run(s.runner.context, s.runner.workers, in_phase, &job,
+                         [](void* j, std::size_t k) { (*static_cast<Job*>(j))(k); });
+        }
+    }
+    combine_pairwise(values, blocks);
+    const T total = blocks > 0 ? values[0] : T(0);
+    delete[] values;
+    return total;
+}
+
+// seed · ∂s/∂x added into g: the body's gradient by x at each value of the index.
+template <class T, class X, class I, class F, class En, class B, class Env>
+LEIBNIZ_INLINE constexpr void add_loop_vector_gradient(const index_sum<I, F, En, B>& s, const Env& env, T seed, T* __restrict g) {
+    if constexpr (depends_on<X, B>::value) {
+        const long long first = bound_in(s.first, env), end = bound_in(s.end, env);
+        if (s.runner.parallel() && end > first && phases_apart<X, I>(s.body, env, first, end)) {
+            (void)add_sum_in_phases<T, X>(s, env, first, end, seed, g);
+            return;
+        }
+        for (long long i = first; i < end; ++i)
+            (void)add_vector_gradient<T, X>(s.body, index_environment<Env, I>{env, {i}}, seed, g);
+    }
+}
+
 // A sum whose adjoint is known before it runs (it is e, or e is a number
 // times it): its value and seed · ∂/∂x in one pass over the index, the
 // body's value and partials together, added in index order as its value is.
@@ -118,6 +195,8 @@ LEIBNIZ_INLINE constexpr T add_sum_value_and_vector_gradient(const index_sum<I, 
     if constexpr (!is_index_environment<Env>) check_reads(s, env, no_ranges{});
     T total = T(0);
     const long long first = bound_in(s.first, env), end = bound_in(s.end, env);
+    if (s.runner.parallel() && end > first && phases_apart<X, I>(s.body, env, first, end))
+        return add_sum_in_phases<T, X>(s, env, first, end, seed, g);
     constexpr int m = elements_in<X, B>;
     if constexpr (m > 1) {
         std::size_t group[m]{};

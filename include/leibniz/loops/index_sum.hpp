@@ -16,6 +16,7 @@
 // <leibniz/leibniz.hpp> includes them all.
 #pragma once
 
+#include <leibniz/data/blocked_sum.hpp>
 #include <leibniz/detail/diagnostics.hpp>
 #include <leibniz/differentiation/d.hpp>
 #include <leibniz/differentiation/rules.hpp>
@@ -138,6 +139,9 @@ struct index_sum : expression_base<index_sum<Index, First, End, Body>> {
     First first;
     End end;
     Body body;
+    // Set by sum(i, first, end, body, parallel{...}) (<leibniz/parallel.hpp>):
+    // the index's values in fixed blocks on threads; none, one after another.
+    detail::block_runner runner{};
 
     // (Its rules that take no environment are hidden friends, found by argument-dependent lookup.)
     // The derivative by a scalar variable: the sum of the derivatives.
@@ -148,7 +152,7 @@ struct index_sum : expression_base<index_sum<Index, First, End, Body>> {
         if constexpr (std::is_same_v<decltype(db), zero>)
             return zero{};
         else
-            return index_sum<Index, First, End, decltype(db)>{{}, s.first, s.end, db};
+            return index_sum<Index, First, End, decltype(db)>{{}, s.first, s.end, db, s.runner};
     }
     friend constexpr bool same_monomial(const index_sum& a, const index_sum& b) {
         return a.first == b.first && a.end == b.end && detail::same_value(a.body, b.body);
@@ -283,10 +287,19 @@ constexpr void check_reads(const E& e, const Env& env, const Ranges& ranges) {
 
 // ---- evaluation: the outermost sum checks every read beneath it, once ----
 
+// A sum made parallel (parallel.hpp): its values in blocks of
+// samples_per_block index values, combined in a fixed tree (the same bits for
+// any number of threads, equal to the plain sum to rounding).
 template <class T, class Env, class I, class F, class E, class B>
 constexpr T evaluate(const index_sum<I, F, E, B>& s, const Env& env) {
     if constexpr (!is_index_environment<Env>) check_reads(s, env, no_ranges{});
     const long long first = bound_in(s.first, env), end = bound_in(s.end, env);
+    if (s.runner.parallel()) {
+        const std::size_t count = end > first ? static_cast<std::size_t>(end - first) : 0;
+        return blocked_sum<T>(count, s.runner, [&](T& partial, std::size_t k) {
+            partial = partial + evaluate<T>(s.body, index_environment<Env, I>{env, {first + static_cast<long long>(k)}});
+        });
+    }
     T total = T(0);
     for (long long i = first; i < end; ++i) total = total + evaluate<T>(s.body, index_environment<Env, I>{env, {i}});
     return total;

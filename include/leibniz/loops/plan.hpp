@@ -247,7 +247,7 @@ constexpr void run_loop(walk, const index_sum<I, F, E, B>& s, const Env& env, T*
     std::array<T, entries> total;
     for (T& t : total) t = T(0);
     const long long first = bound_in(s.first, env), end = bound_in(s.end, env);
-    for (long long i = first; i < end; ++i) {
+    const auto add_index_value = [&](std::array<T, entries>& into, long long i) LEIBNIZ_INLINE {
         const Inner inner{env, {i}};
         auto own = inputs;
         if constexpr (P.extras > 0) {
@@ -257,7 +257,15 @@ constexpr void run_loop(walk, const index_sum<I, F, E, B>& s, const Env& env, T*
         registers<T, P.size, P.has_guards> registers_of_plan;
         T* r = registers_of_plan.data;
         run<T, P>(r, own.data(), numbers.view(), means_of<P, Scalars, Second>(inner, s.body));
-        add_outputs<P>(std::make_index_sequence<(entries + block_size - 1) / block_size>{}, r, total);
+        add_outputs<P>(std::make_index_sequence<(entries + block_size - 1) / block_size>{}, r, into);
+    };
+    if (s.runner.parallel()) {  // (blocks on threads, combined in a fixed tree: index_sum.hpp's evaluate)
+        const std::size_t count = end > first ? static_cast<std::size_t>(end - first) : 0;
+        total = blocked_sum<std::array<T, entries>>(count, s.runner, [&](std::array<T, entries>& partial, std::size_t k) {
+            add_index_value(partial, first + static_cast<long long>(k));
+        });
+    } else {
+        for (long long i = first; i < end; ++i) add_index_value(total, i);
     }
     if constexpr (n == Vars::size) {
         for (std::size_t k = 0; k < entries; ++k) block[k] = total[k];

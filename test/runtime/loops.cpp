@@ -182,6 +182,64 @@ BOOST_AUTO_TEST_CASE(the_gradient_by_a_vector) {
     BOOST_CHECK_THROW((void)lz::gradient(x[5] * x[0], x)(x = xs), std::out_of_range);
 }
 
+// The Hessian of an expression of sums (not a sum itself): g(u) of the elements
+// read outside sums and the sums' values, ∇²f = Σ ∂²g/∂u∂w J_u J_wᵀ + Σ ∂g/∂s ∇²s.
+BOOST_AUTO_TEST_CASE(the_hessian_of_functions_of_sums) {
+    const std::vector<double> p{0.5, -1.0, 2.0, 0.25, 0, 1};
+    const std::size_t n = p.size();
+    // (Σ xᵢ)²: every entry 2, a dense block.
+    const auto square = lz::hessian(lz::pow<2>(lz::sum(i, 0, lz::size(x), x[i])), x)(x = p);
+    BOOST_TEST(square.nonzeros().size() == n * (n + 1) / 2);
+    for (std::size_t r = 0; r < n; ++r)
+        for (std::size_t c = 0; c < n; ++c) BOOST_TEST(square(r, c) == 2.0);
+    // Too many entries to hold (20000² / 2): an error that names times, not a machine out of memory.
+    BOOST_CHECK_THROW((void)lz::hessian(lz::pow<2>(lz::sum(i, 0, lz::size(x), x[i])), x)(x = std::vector<double>(20000, 1.0)),
+                      std::length_error);
+    const auto wide = lz::hessian(lz::pow<2>(lz::sum(i, 0, lz::size(x), x[i])), x).times(std::vector<double>(20000, 1.0),
+                                                                                         x = std::vector<double>(20000, 1.0));
+    BOOST_TEST(wide[12345] == 40000.0);  // 2 · Σ vⱼ
+
+    // sin(Σ xᵢ²) + x₀x₃ + (Σ xᵢxᵢ₊₁)(Σ exp xᵢ), against its Hessian written out.
+    constexpr auto f = lz::sin(lz::sum(i, 0, lz::size(x), x[i] * x[i])) + x[0] * x[3] +
+                       lz::sum(i, 0, lz::size(x) - 1, x[i] * x[i + 1]) * lz::sum(i, 0, lz::size(x), lz::exp(x[i]));
+    double s2 = 0, chain = 0, e = 0;
+    for (std::size_t m = 0; m < n; ++m) s2 += p[m] * p[m], e += std::exp(p[m]);
+    for (std::size_t m = 0; m + 1 < n; ++m) chain += p[m] * p[m + 1];
+    auto chain_partial = [&](std::size_t m) { return (m > 0 ? p[m - 1] : 0.0) + (m + 1 < n ? p[m + 1] : 0.0); };
+    const auto H = lz::hessian(f, x)(x = p);
+    for (std::size_t r = 0; r < n; ++r)
+        for (std::size_t c = 0; c < n; ++c) {
+            double want = -std::sin(s2) * 4 * p[r] * p[c] + (r == c ? 2 * std::cos(s2) + chain * std::exp(p[r]) : 0.0);
+            if ((r == 0 && c == 3) || (r == 3 && c == 0)) want += 1;
+            if (r + 1 == c || c + 1 == r) want += e;
+            want += chain_partial(r) * std::exp(p[c]) + std::exp(p[r]) * chain_partial(c);
+            BOOST_TEST(H(r, c) == want, boost::test_tools::tolerance(1e-13) << "entry " << r << ", " << c);
+        }
+    // The product with a direction: two dot products per pair of sums, not the n² entries.
+    const std::vector<double> direction{1, 2, -1, 0.5, 3, -2};
+    const auto hv = lz::hessian(f, x).times(direction, x = p);
+    for (std::size_t r = 0; r < n; ++r) {
+        double want = 0;
+        for (std::size_t c = 0; c < n; ++c) want += H(r, c) * direction[c];
+        BOOST_TEST(hv[r] == want, boost::test_tools::tolerance(1e-13));
+    }
+}
+
+// Newton over a vector whose Hessian couples every element (a dense block: no
+// band): conjugate gradients on the products above. Σ (xᵢ − ½)² + (Σ xᵢ)² is
+// least at xᵢ = ½ / (n + 1).
+BOOST_AUTO_TEST_CASE(newton_where_the_hessian_couples_everything) {
+    constexpr auto coupled =
+        lz::sum(i, 0, lz::size(x), lz::pow<2>(x[i] - 0.5)) + lz::pow<2>(lz::sum(i, 0, lz::size(x), x[i]));
+    std::vector<double> start(200);
+    for (std::size_t m = 0; m < start.size(); ++m) start[m] = std::sin(0.1 * static_cast<double>(m));
+    const auto r = lz::minimize(coupled, lz::point(x = start), lz::newton{}, lz::stop{.gradient_tolerance = 1e-10});
+    BOOST_TEST((r.status == lz::status::converged));
+    BOOST_TEST(r.iterations <= 5);  // (a quadratic: one Newton step, to the tolerance of its inner solve)
+    for (std::size_t m = 0; m < start.size(); ++m)
+        BOOST_TEST(r.point[x][m] == 0.5 / 201, boost::test_tools::tolerance(1e-9));
+}
+
 BOOST_AUTO_TEST_CASE(the_hessian_times_a_direction) {
     std::vector<double> p(50), direction(50);
     for (std::size_t m = 0; m < p.size(); ++m) {

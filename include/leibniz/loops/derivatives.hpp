@@ -363,17 +363,176 @@ constexpr void add_sum_vector_hessian(const index_sum<I, F, En, B>& s, const Env
     }
 }
 
-// f's Hessian by x as entries into out (f a sum over an index, or a number times one).
+// ---- the Hessian of any f of sums and elements -----------------------------------
+//
+// f = g(u₁, ..., u_V): u the elements of x that f reads outside its sums and
+// the sums' values sₗ. With J_u the gradient of u by x (a unit vector for an
+// element, ∇sₗ for a sum),
+//
+//   ∇²f = Σ_{u,w} ∂²g/∂u∂w · J_u J_wᵀ + Σₗ ∂g/∂sₗ · ∇²sₗ.
+//
+// g's plan gives its gradient and Hessian by the u (a sum's value through its
+// loop, its second partials 0), a pass over each sum seeded by 1 its
+// gradient, and each sum's own Hessian comes from add_sum_vector_hessian
+// seeded by ∂g/∂sₗ. A product J_u J_wᵀ of two sums couples everything they
+// read ((Σ xᵢ)²: every entry): the matrix holds it as entries (n² for
+// (Σ xᵢ)²), the product with a direction (times) as two dot products.
+
+// A gradient J_u as the positions it can touch and its values there.
+template <class T>
+struct sparse_gradient {
+    std::vector<std::size_t> at;  // sorted, each once
+    std::vector<T> value;
+    constexpr T dot(const T* v) const {
+        T total = T(0);
+        for (std::size_t k = 0; k < at.size(); ++k) total = total + value[k] * v[at[k]];
+        return total;
+    }
+};
+
+// c · (J_a J_bᵀ + J_b J_aᵀ) (same: c · J_a J_aᵀ) into out: entries (row <= col,
+// a diagonal entry of two distinct terms doubled), or, where out takes it,
+// as a whole (a product with a direction: two dot products).
+template <class T, class Out>
+void add_outer_entries(Out& out, T c, const sparse_gradient<T>& a, const sparse_gradient<T>& b, bool same) {
+    // (2²⁷ entries are 3 GiB as a list: past that, a clear error rather than a machine out of memory.)
+    constexpr std::size_t most = std::size_t(1) << 27;
+    if (a.at.size() > 0 && b.at.size() > most / a.at.size())
+        throw std::length_error("leibniz: hessian(f, x): a product of two sums couples " + std::to_string(a.at.size()) +
+                                " by " + std::to_string(b.at.size()) +
+                                " elements, more entries than a sparse matrix should hold; use hessian(f, x).times(v, ...)");
+    if (same) {
+        for (std::size_t i = 0; i < a.at.size(); ++i)
+            for (std::size_t j = i; j < a.at.size(); ++j) out.push_back({a.at[i], a.at[j], c * a.value[i] * a.value[j]});
+    } else {
+        for (std::size_t i = 0; i < a.at.size(); ++i)
+            for (std::size_t j = 0; j < b.at.size(); ++j) {
+                const T v = c * a.value[i] * b.value[j];
+                const std::size_t r = a.at[i], k = b.at[j];
+                if (r == k)
+                    out.push_back({r, r, v + v});
+                else
+                    out.push_back({r < k ? r : k, r < k ? k : r, v});
+            }
+    }
+}
+template <class T, class Out>
+void add_outer(Out& out, T c, const sparse_gradient<T>& a, const sparse_gradient<T>& b, bool same) {
+    if constexpr (requires { out.outer(c, a, b, same); })
+        out.outer(c, a, b, same);
+    else
+        add_outer_entries(out, c, a, b, same);
+}
+
+// Is output o of plan P the structural 0 (a second partial no path gives)?
+template <const auto& P>
+constexpr bool structural_zero(std::size_t o) {
+    const instruction& in = P.code[static_cast<std::size_t>(P.outputs[o])];
+    return in.code == op::integer && in.k == 0;
+}
+
+template <class I, class F, class En, class B>
+I index_of_sum(const index_sum<I, F, En, B>*);
+
+// ∇sₗ: a pass over sum L seeded by 1, at the positions its body reads.
+template <int L, class T, class X, class E, class Env>
+sparse_gradient<T> sum_gradient(const E& f, const Env& env, std::size_t n) {
+    std::vector<T> dense(n, T(0));
+    seed_sum<L, T, X>(f, env, T(1), dense.data());
+    std::vector<unsigned char> touched(n, 0);
+    with_mean<L>(walk{}, f, [&](const auto& node) {
+        using Node = std::remove_cvref_t<decltype(node)>;
+        if constexpr (is_index_sum<Node>) {
+            using B = std::remove_cvref_t<decltype(node.body)>;
+            static_assert(means_in<B> == 0, "leibniz: hessian(f, x) by a vector: a sum inside a sum is not there yet");
+            constexpr int reads_count = elements_in<X, B>;
+            if constexpr (reads_count > 0) {
+                using I = decltype(index_of_sum(static_cast<const Node*>(nullptr)));
+                const long long first = bound_in(node.first, env), end = bound_in(node.end, env);
+                for (long long i = first; i < end; ++i) {
+                    long long where[reads_count]{};
+                    long long* cursor = where;
+                    gather_positions<X>(node.body, index_environment<Env, I>{env, {i}}, cursor);
+                    for (const long long w : where) touched[static_cast<std::size_t>(w)] = 1;
+                }
+            }
+        }
+    });
+    sparse_gradient<T> out;
+    for (std::size_t k = 0; k < n; ++k)
+        if (touched[k]) {
+            out.at.push_back(k);
+            out.value.push_back(dense[k]);
+        }
+    return out;
+}
+
 template <class T, class X, class E, class Env, class Out>
-void add_vector_hessian(const E& f, const Env& env, Out& out) {
+void add_general_vector_hessian(const E& f, const Env& env, T seed, Out& out, std::size_t n) {
+    if constexpr (!is_index_environment<Env>) check_reads(f, env, no_ranges{});
+    constexpr int m = elements_in<X, E>;
+    constexpr int loops = means_in<E>;
+    using Vars = typename vector_variables<X, m, loops>::type;
+    constexpr std::size_t V = Vars::size;
+    constexpr const auto& P = hessian_plan<E, Vars, true>;
+    T inputs[V + P.extras > 0 ? V + P.extras : 1]{};
+    long long where[m > 0 ? m : 1]{};
+    reads<T> in{inputs + V, inputs, where};
+    gather_reads<Vars, T>(f, env, in);
+    const auto numbers = gather_all_numbers<T, P>(f);
+    registers<T, P.size, P.has_guards> registers_of_plan;
+    T* r = registers_of_plan.data;
+    run<T, P>(r, inputs, numbers.view(), means_of<P, Vars, true>(env, f));
+
+    std::vector<sparse_gradient<T>> J(V);
+    for (std::size_t p = 0; p < static_cast<std::size_t>(m); ++p)
+        J[p] = {{static_cast<std::size_t>(where[p])}, {T(1)}};
+    [&]<int... L>(std::integer_sequence<int, L...>) {
+        ((J[static_cast<std::size_t>(m + L)] = sum_gradient<L, T, X>(f, env, n)), ...);
+    }(std::make_integer_sequence<int, loops>{});
+    [&]<std::size_t... U>(std::index_sequence<U...>) {
+        (
+            [&] {
+                constexpr std::size_t u = U;
+                [&]<std::size_t... W>(std::index_sequence<W...>) {
+                    (
+                        [&] {
+                            constexpr std::size_t w = u + W;
+                            constexpr std::size_t o = 1 + V + u * V - (u * (u - (u > 0 ? 1 : 0))) / 2 + (w - u);
+                            if constexpr (!structural_zero<P>(o))
+                                add_outer(out, seed * r[P.outputs[o]], J[u], J[w], u == w);
+                        }(),
+                        ...);
+                }(std::make_index_sequence<V - u>{});
+            }(),
+            ...);
+    }(std::make_index_sequence<V>{});
+    [&]<int... L>(std::integer_sequence<int, L...>) {
+        (
+            [&] {
+                constexpr std::size_t o = 1 + static_cast<std::size_t>(m + L);
+                if constexpr (!structural_zero<P>(o)) {
+                    const T c = seed * r[P.outputs[o]];
+                    with_mean<L>(walk{}, f, [&](const auto& node) {
+                        if constexpr (is_index_sum<std::remove_cvref_t<decltype(node)>>)
+                            add_sum_vector_hessian<T, X>(node, env, c, out);
+                    });
+                }
+            }(),
+            ...);
+    }(std::make_integer_sequence<int, loops>{});
+}
+
+// f's Hessian by x as entries into out.
+template <class T, class X, class E, class Env, class Out>
+void add_vector_hessian(const E& f, const Env& env, Out& out, std::size_t n) {
     if constexpr (is_index_sum<E>) {
         add_sum_vector_hessian<T, X>(f, env, T(1), out);
     } else if constexpr (is_scaled_index_sum<E>) {
         const auto& t = get<0>(f.terms);
         add_sum_vector_hessian<T, X>(t.monomial, env, to_scalar<T>(t.coefficient), out);
     } else {
-        static_assert(always_false<E>,
-                      "leibniz: hessian(f, x) by a vector takes a sum over an index, or a number times one, so far");
+        add_general_vector_hessian<T, X>(f, env, T(1), out, n);
     }
 }
 
@@ -624,7 +783,7 @@ struct vector_hessian_function {
             const Env env{{{sources}...}};
             const std::size_t n = env.template bound_to<X>().size();
             plan::hessian_collector<T> entries(n);
-            plan::add_vector_hessian<T, X>(f, env, entries);
+            plan::add_vector_hessian<T, X>(f, env, entries, n);
             return sparse_symmetric_matrix<T>(n, std::move(entries).entries(), typename sparse_symmetric_matrix<T>::sorted_t{});
         } else if constexpr (!bindings_ok<E, Sources...>) {
             report_binding_errors<E, Sources...>();
@@ -660,8 +819,17 @@ struct vector_hessian_function {
                     out[e.row] = out[e.row] + e.value * T(v[e.col]);
                     if (e.row != e.col) out[e.col] = out[e.col] + e.value * T(v[e.row]);
                 }
-            } sink{std::ranges::data(direction), std::vector<T>(n, T(0))};
-            plan::add_vector_hessian<T, X>(f, env, sink);
+                // c · (J_a J_bᵀ + J_b J_aᵀ) v: two dot products, not |J_a|·|J_b| entries.
+                void outer(T c, const plan::sparse_gradient<T>& a, const plan::sparse_gradient<T>& b, bool same) {
+                    const T bv = b.dot(values.data()), av = same ? bv : a.dot(values.data());
+                    for (std::size_t k = 0; k < a.at.size(); ++k) out[a.at[k]] = out[a.at[k]] + c * a.value[k] * bv;
+                    if (!same)
+                        for (std::size_t k = 0; k < b.at.size(); ++k) out[b.at[k]] = out[b.at[k]] + c * b.value[k] * av;
+                }
+                std::vector<T> values;
+            } sink{std::ranges::data(direction), std::vector<T>(n, T(0)), {}};
+            sink.values.assign(std::ranges::begin(direction), std::ranges::end(direction));
+            plan::add_vector_hessian<T, X>(f, env, sink, n);
             return std::move(sink.out);
         } else if constexpr (!bindings_ok<E, Sources...>) {
             report_binding_errors<E, Sources...>();
@@ -678,9 +846,10 @@ struct vector_hessian_function {
 // hessian(f, x) for a vector x: a callable; hessian(f, x)(x = values) is a
 // sparse_symmetric_matrix whose pattern is what f's sums touch (three bands
 // for Rosenbrock's x[i + 1] and x[i]): each term's Hessian by the elements it
-// reads, placed at their positions. At run time, for f a sum or a number
-// times one (a sum inside it: not yet). hessian(f, x).times(v, x = values)
-// is the product with a direction, without the matrix.
+// reads, placed at their positions; for a function of sums, the products of
+// their gradients too ((Σ xᵢ)²: every entry). A sum inside a sum: not yet.
+// hessian(f, x).times(v, x = values) is the product with a direction,
+// without the matrix.
 template <Expression E, char... C>
 constexpr auto hessian(const E& f, vector_variable<C...>) {
     return detail::vector_hessian_function<E, vector_variable<C...>>{f};

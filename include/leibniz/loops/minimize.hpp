@@ -148,10 +148,21 @@ bool banded_hessian(const E& f, const Point& p, std::size_t& band, std::size_t w
             if (e.col - e.row > widest) too_wide = true;
             if (!too_wide) into.add(e.row, e.col, e.value);
         }
+        // The product of two sums' gradients ((Σ xᵢ)²): too wide at once where
+        // their reads lie further apart than the band, not entry by entry.
+        void outer(T c, const plan::sparse_gradient<T>& a, const plan::sparse_gradient<T>& b, bool same) {
+            if (too_wide || a.at.empty() || b.at.empty()) return;
+            const std::size_t lo = a.at.front() < b.at.front() ? a.at.front() : b.at.front();
+            const std::size_t hi = a.at.back() > b.at.back() ? a.at.back() : b.at.back();
+            if (hi - lo > widest)
+                too_wide = true;
+            else
+                plan::add_outer_entries(*this, c, a, b, same);
+        }
     };
     h = banded_symmetric<T>(p.values.size(), band);
     adder out{h, widest};
-    plan::add_vector_hessian<T, X>(f, environment<Point>{{{p}}}, out);
+    plan::add_vector_hessian<T, X>(f, environment<Point>{{{p}}}, out, p.values.size());
     band = h.bandwidth();
     return !out.too_wide;
 }

@@ -234,10 +234,13 @@ constexpr void run_loop(walk, const index_sum<I, F, E, B>& s, const Env& env, T*
     using Inner = index_environment<Env, I>;
     using Scalars = typename scalar_part<Vars>::type;
     constexpr std::size_t n = Scalars::size;
-    static_assert(!Second || n == Vars::size, "leibniz internal error: a Hessian by a vector's elements");
-    constexpr std::size_t entries = 1 + n + (Second ? n * (n + 1) / 2 : 0);
+    // (A Hessian by a vector's elements: the sum's value alone here, its second
+    // partials by the pseudo-variables 0; loops/derivatives.hpp adds the rest.)
+    static_assert(!Second || n == Vars::size || n == 0, "leibniz internal error: a Hessian by a vector's elements and scalars");
+    constexpr bool second = Second && n > 0;
+    constexpr std::size_t entries = 1 + n + (second ? n * (n + 1) / 2 : 0);
     constexpr const auto& P = []() -> const auto& {
-        if constexpr (Second)
+        if constexpr (second)
             return hessian_plan<B, Scalars, true>;
         else
             return gradient_plan<B, Scalars>;
@@ -256,7 +259,7 @@ constexpr void run_loop(walk, const index_sum<I, F, E, B>& s, const Env& env, T*
         }
         registers<T, P.size, P.has_guards> registers_of_plan;
         T* r = registers_of_plan.data;
-        run<T, P>(r, own.data(), numbers.view(), means_of<P, Scalars, Second>(inner, s.body));
+        run<T, P>(r, own.data(), numbers.view(), means_of<P, Scalars, second>(inner, s.body));
         add_outputs<P>(std::make_index_sequence<(entries + block_size - 1) / block_size>{}, r, into);
     };
     if (s.runner.parallel()) {  // (blocks on threads, combined in a fixed tree: index_sum.hpp's evaluate)
@@ -271,7 +274,8 @@ constexpr void run_loop(walk, const index_sum<I, F, E, B>& s, const Env& env, T*
         for (std::size_t k = 0; k < entries; ++k) block[k] = total[k];
     } else {
         block[0] = total[0];
-        for (std::size_t k = 0; k < Vars::size; ++k) block[1 + k] = T(0);
+        constexpr std::size_t size = Vars::size + (Second ? Vars::size * (Vars::size + 1) / 2 : 0);
+        for (std::size_t k = 0; k < size; ++k) block[1 + k] = T(0);
         for (std::size_t c = 0; c < n; ++c) block[1 + scalar_part<Vars>::slots[c]] = total[1 + c];
         if (const int seed = seed_slot(Vars{}, M); seed >= 0) block[1 + seed] = T(1);
     }

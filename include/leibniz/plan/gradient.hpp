@@ -228,7 +228,7 @@ constexpr void sweep_instruction(builder& b, std::size_t i, int g, buffer<int>& 
             break;
         case op::mean_result:  // a partial's own partials: the second partials summed by the mean
             if (in.k >= 0 && b.second_order) {
-                const instruction& mean = b.at(in.a);
+                const instruction mean = b.at(in.a);  // (a copy: the code grows below)
                 const int i = static_cast<int>(in.k), n = b.variables;
                 for (int j = first_slot; j <= static_cast<int>(mean.k); ++j) {
                     const int lo = i < j ? i : j, hi = i < j ? j : i;

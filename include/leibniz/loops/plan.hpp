@@ -223,6 +223,32 @@ LEIBNIZ_INLINE constexpr void gather_positions(const Node& node, const Env& env,
     gather_node_positions<X>(node, env, where);
 }
 
+// Index value first + k of a loop node: its body's plan P there, the outputs
+// added into `into`. (A class, not a lambda: nvcc's front end crashed on the
+// lambda.)
+template <const auto& P, class Scalars, bool Second, std::size_t N, class I, class B, class Env, class T, class Inputs,
+          class Numbers>
+struct loop_index_value {
+    const B* body;
+    const Env* env;
+    long long first;
+    const Inputs* inputs;
+    const Numbers* numbers;
+
+    LEIBNIZ_INLINE constexpr void operator()(std::array<T, N>& into, std::size_t k) const {
+        const index_environment<Env, I> inner{*env, {first + static_cast<long long>(k)}};
+        auto own = *inputs;
+        if constexpr (P.extras > 0) {
+            reads<T> out{own.data() + Scalars::size, nullptr, nullptr};
+            gather_reads<Scalars, T>(*body, inner, out);
+        }
+        registers<T, P.size, P.has_guards> registers_of_plan;
+        T* r = registers_of_plan.data;
+        run<T, P>(r, own.data(), numbers->view(), means_of<P, Scalars, Second>(inner, *body));
+        add_outputs<P>(std::make_index_sequence<(N + block_size - 1) / block_size>{}, r, into);
+    }
+};
+
 // Loop node M of a plan by Vars: the sum's value and partials (Second: and
 // second partials, upper triangle row by row) into block, in one pass over
 // the index, the body's plan per value, in index order; a pseudo-variable's
@@ -231,7 +257,6 @@ LEIBNIZ_INLINE constexpr void gather_positions(const Node& node, const Env& env,
 template <class Vars, bool Second, int M, class I, class F, class E, class B, class Env, class T>
 constexpr void run_loop(walk, const index_sum<I, F, E, B>& s, const Env& env, T* block) {
     if constexpr (!is_index_environment<Env>) check_reads(s, env, no_ranges{});
-    using Inner = index_environment<Env, I>;
     using Scalars = typename scalar_part<Vars>::type;
     constexpr std::size_t n = Scalars::size;
     // (A Hessian by a vector's elements: the sum's value alone here, its second
@@ -250,25 +275,13 @@ constexpr void run_loop(walk, const index_sum<I, F, E, B>& s, const Env& env, T*
     std::array<T, entries> total;
     for (T& t : total) t = T(0);
     const long long first = bound_in(s.first, env), end = bound_in(s.end, env);
-    const auto add_index_value = [&](std::array<T, entries>& into, long long i) LEIBNIZ_INLINE {
-        const Inner inner{env, {i}};
-        auto own = inputs;
-        if constexpr (P.extras > 0) {
-            reads<T> out{own.data() + n, nullptr, nullptr};
-            gather_reads<Scalars, T>(s.body, inner, out);
-        }
-        registers<T, P.size, P.has_guards> registers_of_plan;
-        T* r = registers_of_plan.data;
-        run<T, P>(r, own.data(), numbers.view(), means_of<P, Scalars, second>(inner, s.body));
-        add_outputs<P>(std::make_index_sequence<(entries + block_size - 1) / block_size>{}, r, into);
-    };
+    const loop_index_value<P, Scalars, second, entries, I, B, Env, T, decltype(inputs), decltype(numbers)> add{
+        &s.body, &env, first, &inputs, &numbers};
     if (s.runner.parallel()) {  // (blocks on threads, combined in a fixed tree: index_sum.hpp's evaluate)
         const std::size_t count = end > first ? static_cast<std::size_t>(end - first) : 0;
-        total = blocked_sum<std::array<T, entries>>(count, s.runner, [&](std::array<T, entries>& partial, std::size_t k) {
-            add_index_value(partial, first + static_cast<long long>(k));
-        });
+        total = blocked_sum<std::array<T, entries>>(count, s.runner, add);
     } else {
-        for (long long i = first; i < end; ++i) add_index_value(total, i);
+        for (long long i = first; i < end; ++i) add(total, static_cast<std::size_t>(i - first));
     }
     if constexpr (n == Vars::size) {
         for (std::size_t k = 0; k < entries; ++k) block[k] = total[k];

@@ -225,6 +225,35 @@ BOOST_AUTO_TEST_CASE(the_hessian_of_functions_of_sums) {
     }
 }
 
+// A sum inside a sum: ½‖Ax − y‖² has the Hessian AᵀA (each row's part a
+// product of the inner sum's gradient, a row of A, with itself; 60 rows of 40
+// sum past a list into the whole triangle).
+BOOST_AUTO_TEST_CASE(the_hessian_of_a_sum_inside_a_sum) {
+    constexpr auto half_squares =
+        lz::sum(i, 0, lz::rows(A), lz::pow<2>(lz::sum(j, 0, lz::cols(A), A[i][j] * x[j]) - y[i])) / 2;
+    for (const std::size_t m : {3u, 60u}) {
+        const std::size_t n = m == 3 ? 4 : 40;
+        std::vector<double> flat(m * n), ys(m), xs(n), v(n);
+        for (std::size_t q = 0; q < flat.size(); ++q) flat[q] = q % 7 == 3 ? 0.0 : std::sin(1.7 * static_cast<double>(q) + 0.3);
+        for (std::size_t q = 0; q < m; ++q) ys[q] = std::cos(static_cast<double>(q));
+        for (std::size_t q = 0; q < n; ++q) xs[q] = 0.1 * static_cast<double>(q), v[q] = q % 2 == 0 ? 1.0 : -0.5;
+        const auto bound = lz::row_major(flat.data(), m, n);
+        const auto H = lz::hessian(half_squares, x)(A = bound, x = xs, y = ys);
+        BOOST_TEST(H.nonzeros().size() == n * (n + 1) / 2);
+        const auto hv = lz::hessian(half_squares, x).times(v, A = bound, x = xs, y = ys);
+        for (std::size_t r = 0; r < n; ++r) {
+            double product = 0;
+            for (std::size_t c = 0; c < n; ++c) {
+                double want = 0;
+                for (std::size_t q = 0; q < m; ++q) want += flat[q * n + r] * flat[q * n + c];
+                BOOST_TEST(H(r, c) == want, boost::test_tools::tolerance(1e-13) << "m = " << m << ", entry " << r << ", " << c);
+                product += want * v[c];
+            }
+            BOOST_TEST(hv[r] == product, boost::test_tools::tolerance(1e-12));
+        }
+    }
+}
+
 // Newton over a vector whose Hessian couples every element (a dense block: no
 // band): conjugate gradients on the products above. Σ (xᵢ − ½)² + (Σ xᵢ)² is
 // least at xᵢ = ½ / (n + 1).

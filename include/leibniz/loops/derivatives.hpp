@@ -309,10 +309,7 @@ struct sparse_entry {
 // index, placed at their positions.
 // (out: anything with push_back(sparse_entry<T>): a std::vector, or a banded matrix's adder.)
 template <class T, class X, class I, class F, class En, class B, class Env, class Out>
-constexpr void add_sum_vector_hessian(const index_sum<I, F, En, B>& s, const Env& env, T seed, Out& out) {
-    static_assert(means_in<B> == 0,
-                  "leibniz: hessian(f, x) by a vector: a sum inside the sum is not there yet");
-    if constexpr (!is_index_environment<Env>) check_reads(s, env, no_ranges{});
+constexpr void add_flat_sum_vector_hessian(const index_sum<I, F, En, B>& s, const Env& env, T seed, Out& out) {
     constexpr int m = elements_in<X, B>;
     using Vars = typename vector_variables<X, m, 0>::type;
     constexpr std::size_t n = Vars::size;
@@ -360,6 +357,22 @@ constexpr void add_sum_vector_hessian(const index_sum<I, F, En, B>& s, const Env
                     out.push_back({pa < pb ? pa : pb, pa < pb ? pb : pa, h});
             }
         }
+    }
+}
+
+template <class T, class X, class E, class Env, class Out>
+void add_general_vector_hessian(const E& f, const Env& env, T seed, Out& out, std::size_t n);
+
+template <class T, class X, class I, class F, class En, class B, class Env, class Out>
+constexpr void add_sum_vector_hessian(const index_sum<I, F, En, B>& s, const Env& env, T seed, Out& out, std::size_t n) {
+    if constexpr (!is_index_environment<Env>) check_reads(s, env, no_ranges{});
+    if constexpr (means_in<B> > 0) {  // a sum inside: the body as a function of its sums, at each index value
+        const long long first = bound_in(s.first, env), end = bound_in(s.end, env);
+        for (long long i = first; i < end; ++i)
+            add_general_vector_hessian<T, X>(s.body, index_environment<Env, I>{env, {i}}, seed, out, n);
+        return;
+    } else {
+        add_flat_sum_vector_hessian<T, X>(s, env, seed, out);
     }
 }
 
@@ -431,33 +444,37 @@ constexpr bool structural_zero(std::size_t o) {
     return in.code == op::integer && in.k == 0;
 }
 
-template <class I, class F, class En, class B>
-I index_of_sum(const index_sum<I, F, En, B>*);
+// touched[k] = 1 for every element of X that node reads, its sums' bodies at
+// every value of their indices.
+template <class X, class Node, class Env>
+void touch_reads(const Node& node, const Env& env, std::vector<unsigned char>& touched);
+template <class X, class Node, class Env>
+void touch_node_reads(const Node& node, const Env& env, std::vector<unsigned char>& touched) {
+    children_of<Node>::each(node, [&](const auto& child) { touch_reads<X>(child, env, touched); });
+}
+template <class X, class V, class I, class Env>
+void touch_node_reads(const element<V, I>& e, const Env& env, std::vector<unsigned char>& touched) {
+    if constexpr (std::is_same_v<V, X>) touched[static_cast<std::size_t>(position_value(e.at, env))] = 1;
+}
+template <class X, class I, class F, class En, class B, class Env>
+void touch_node_reads(const index_sum<I, F, En, B>& s, const Env& env, std::vector<unsigned char>& touched) {
+    if constexpr (depends_on<X, B>::value) {
+        const long long first = bound_in(s.first, env), end = bound_in(s.end, env);
+        for (long long i = first; i < end; ++i) touch_reads<X>(s.body, index_environment<Env, I>{env, {i}}, touched);
+    }
+}
+template <class X, class Node, class Env>
+void touch_reads(const Node& node, const Env& env, std::vector<unsigned char>& touched) {
+    touch_node_reads<X>(node, env, touched);
+}
 
-// ∇sₗ: a pass over sum L seeded by 1, at the positions its body reads.
+// ∇sₗ: a pass over sum L seeded by 1, at the positions it reads.
 template <int L, class T, class X, class E, class Env>
 sparse_gradient<T> sum_gradient(const E& f, const Env& env, std::size_t n) {
     std::vector<T> dense(n, T(0));
     seed_sum<L, T, X>(f, env, T(1), dense.data());
     std::vector<unsigned char> touched(n, 0);
-    with_mean<L>(walk{}, f, [&](const auto& node) {
-        using Node = std::remove_cvref_t<decltype(node)>;
-        if constexpr (is_index_sum<Node>) {
-            using B = std::remove_cvref_t<decltype(node.body)>;
-            static_assert(means_in<B> == 0, "leibniz: hessian(f, x) by a vector: a sum inside a sum is not there yet");
-            constexpr int reads_count = elements_in<X, B>;
-            if constexpr (reads_count > 0) {
-                using I = decltype(index_of_sum(static_cast<const Node*>(nullptr)));
-                const long long first = bound_in(node.first, env), end = bound_in(node.end, env);
-                for (long long i = first; i < end; ++i) {
-                    long long where[reads_count]{};
-                    long long* cursor = where;
-                    gather_positions<X>(node.body, index_environment<Env, I>{env, {i}}, cursor);
-                    for (const long long w : where) touched[static_cast<std::size_t>(w)] = 1;
-                }
-            }
-        }
-    });
+    with_mean<L>(walk{}, f, [&](const auto& node) { touch_reads<X>(node, env, touched); });
     sparse_gradient<T> out;
     for (std::size_t k = 0; k < n; ++k)
         if (touched[k]) {
@@ -465,6 +482,30 @@ sparse_gradient<T> sum_gradient(const E& f, const Env& env, std::size_t n) {
             out.value.push_back(dense[k]);
         }
     return out;
+}
+
+// Row u of g's Hessian: c · (J_u J_wᵀ + J_w J_uᵀ) for w >= u, where the entry is not a structural 0.
+template <const auto& P, std::size_t V, std::size_t U, std::size_t W, class T, class Out>
+void add_outer_at(Out& out, T seed, const T* r, const std::vector<sparse_gradient<T>>& J) {
+    constexpr std::size_t o = 1 + V + U * V - (U * (U - (U > 0 ? 1 : 0))) / 2 + (W - U);
+    if constexpr (!structural_zero<P>(o)) add_outer(out, seed * r[P.outputs[o]], J[U], J[W], U == W);
+}
+template <const auto& P, std::size_t V, std::size_t U, class T, class Out, std::size_t... W>
+void add_outer_row(Out& out, T seed, const T* r, const std::vector<sparse_gradient<T>>& J, std::index_sequence<W...>) {
+    (add_outer_at<P, V, U, U + W>(out, seed, r, J), ...);
+}
+template <class T, class X, class I, class F, class En, class B, class Env, class Out>
+constexpr void add_sum_vector_hessian(const index_sum<I, F, En, B>& s, const Env& env, T seed, Out& out, std::size_t n);
+// ∂g/∂s_L · ∇²s_L, where g depends on sum L.
+template <const auto& P, int M, int L, class T, class X, class E, class Env, class Out>
+void add_seeded_sum_hessian(const E& f, const Env& env, T seed, const T* r, Out& out, std::size_t n) {
+    constexpr std::size_t o = 1 + static_cast<std::size_t>(M + L);
+    if constexpr (!structural_zero<P>(o)) {
+        const T c = seed * r[P.outputs[o]];
+        with_mean<L>(walk{}, f, [&](const auto& node) {
+            if constexpr (is_index_sum<std::remove_cvref_t<decltype(node)>>) add_sum_vector_hessian<T, X>(node, env, c, out, n);
+        });
+    }
 }
 
 template <class T, class X, class E, class Env, class Out>
@@ -491,35 +532,10 @@ void add_general_vector_hessian(const E& f, const Env& env, T seed, Out& out, st
         ((J[static_cast<std::size_t>(m + L)] = sum_gradient<L, T, X>(f, env, n)), ...);
     }(std::make_integer_sequence<int, loops>{});
     [&]<std::size_t... U>(std::index_sequence<U...>) {
-        (
-            [&] {
-                constexpr std::size_t u = U;
-                [&]<std::size_t... W>(std::index_sequence<W...>) {
-                    (
-                        [&] {
-                            constexpr std::size_t w = u + W;
-                            constexpr std::size_t o = 1 + V + u * V - (u * (u - (u > 0 ? 1 : 0))) / 2 + (w - u);
-                            if constexpr (!structural_zero<P>(o))
-                                add_outer(out, seed * r[P.outputs[o]], J[u], J[w], u == w);
-                        }(),
-                        ...);
-                }(std::make_index_sequence<V - u>{});
-            }(),
-            ...);
+        (add_outer_row<P, V, U>(out, seed, r, J, std::make_index_sequence<V - U>{}), ...);
     }(std::make_index_sequence<V>{});
     [&]<int... L>(std::integer_sequence<int, L...>) {
-        (
-            [&] {
-                constexpr std::size_t o = 1 + static_cast<std::size_t>(m + L);
-                if constexpr (!structural_zero<P>(o)) {
-                    const T c = seed * r[P.outputs[o]];
-                    with_mean<L>(walk{}, f, [&](const auto& node) {
-                        if constexpr (is_index_sum<std::remove_cvref_t<decltype(node)>>)
-                            add_sum_vector_hessian<T, X>(node, env, c, out);
-                    });
-                }
-            }(),
-            ...);
+        (add_seeded_sum_hessian<P, m, L, T, X>(f, env, seed, r, out, n), ...);
     }(std::make_integer_sequence<int, loops>{});
 }
 
@@ -527,10 +543,10 @@ void add_general_vector_hessian(const E& f, const Env& env, T seed, Out& out, st
 template <class T, class X, class E, class Env, class Out>
 void add_vector_hessian(const E& f, const Env& env, Out& out, std::size_t n) {
     if constexpr (is_index_sum<E>) {
-        add_sum_vector_hessian<T, X>(f, env, T(1), out);
+        add_sum_vector_hessian<T, X>(f, env, T(1), out, n);
     } else if constexpr (is_scaled_index_sum<E>) {
         const auto& t = get<0>(f.terms);
-        add_sum_vector_hessian<T, X>(t.monomial, env, to_scalar<T>(t.coefficient), out);
+        add_sum_vector_hessian<T, X>(t.monomial, env, to_scalar<T>(t.coefficient), out, n);
     } else {
         add_general_vector_hessian<T, X>(f, env, T(1), out, n);
     }
@@ -562,6 +578,13 @@ public:
 
     // The entries, sorted by row then column, repeated ones summed.
     std::vector<sparse_entry<T>> entries() && {
+        if (dense_) {
+            std::vector<sparse_entry<T>> out;
+            for (std::size_t r = 0; r < n_; ++r)
+                for (std::size_t c = r; c < n_; ++c)
+                    if (dense_touched_[slot(r, c)]) out.push_back({r, c, dense_values_[slot(r, c)]});
+            return out;
+        }
         if (listing_) {
             std::stable_sort(listed_.begin(), listed_.end(), [](const sparse_entry<T>& a, const sparse_entry<T>& b) {
                 return a.row != b.row ? a.row < b.row : a.col < b.col;
@@ -594,13 +617,47 @@ private:
             else
                 start_listing();
         }
+        if (dense_) {
+            add_dense(e);
+            return;
+        }
         if (listing_) {
             listed_.push_back(e);
+            if (listed_.size() >= dense_from()) [[unlikely]]
+                start_dense();
             return;
         }
         const std::size_t slot = e.row * (b_ + 1) + d;
         band_[slot] = band_[slot] + e.value;
         touched_[slot] = 1;
+    }
+    // A list as long as a good part of the whole triangle (sums inside sums,
+    // ½‖Ax − y‖²: each row's AᵀA part, m·n²/2 entries) goes into the
+    // triangle itself, n(n + 1)/2 slots, while that is at most 2²⁵ of them
+    // (n up to 8191); past that the list grows to 2²⁷ entries (3 GiB) and
+    // stops with an error, not a machine out of memory.
+    static constexpr std::size_t most_slots = std::size_t(1) << 25;
+    static constexpr std::size_t most_listed = std::size_t(1) << 27;
+    std::size_t triangle() const { return n_ * (n_ + 1) / 2; }
+    std::size_t dense_from() const {
+        if (triangle() <= most_slots) return triangle() / 3 > 4096 ? triangle() / 3 : 4096;
+        return most_listed;
+    }
+    std::size_t slot(std::size_t r, std::size_t c) const { return r * (2 * n_ - r + 1) / 2 + (c - r); }
+    void add_dense(const sparse_entry<T>& e) {
+        const std::size_t k = slot(e.row, e.col);
+        dense_values_[k] = dense_values_[k] + e.value;
+        dense_touched_[k] = 1;
+    }
+    void start_dense() {
+        if (triangle() > most_slots)
+            throw std::length_error("leibniz: hessian(f, x): more than 2^27 entries off the band for " +
+                                    std::to_string(n_) + " elements; use hessian(f, x).times(v, ...)");
+        dense_values_.assign(triangle(), T(0));
+        dense_touched_.assign(triangle(), 0);
+        for (const sparse_entry<T>& e : listed_) add_dense(e);  // (in the order they came)
+        listed_ = {};
+        dense_ = true;
     }
     void widen(std::size_t to) {
         std::vector<T> band(n_ * (to + 1), T(0));
@@ -627,6 +684,9 @@ private:
     std::vector<unsigned char> touched_;
     std::vector<sparse_entry<T>> listed_;
     bool listing_ = false;
+    std::vector<T> dense_values_;
+    std::vector<unsigned char> dense_touched_;
+    bool dense_ = false;
 };
 
 }  // namespace detail::plan
@@ -847,7 +907,8 @@ struct vector_hessian_function {
 // sparse_symmetric_matrix whose pattern is what f's sums touch (three bands
 // for Rosenbrock's x[i + 1] and x[i]): each term's Hessian by the elements it
 // reads, placed at their positions; for a function of sums, the products of
-// their gradients too ((Σ xᵢ)²: every entry). A sum inside a sum: not yet.
+// their gradients too ((Σ xᵢ)²: every entry); a sum inside a sum at each
+// index value (½‖Ax − y‖²: AᵀA).
 // hessian(f, x).times(v, x = values) is the product with a direction,
 // without the matrix.
 template <Expression E, char... C>

@@ -11,8 +11,8 @@
 //   rosenbrock_vg/{hand,leibniz_into,leibniz_vector,adolc}   value and gradient, chained, n = 10^6
 //   least_squares/{hand,leibniz}      the gradient of ½‖Ax − y‖², A 1000 × 1000 (row-major)
 //   exponential_fit/{hand,leibniz}    the gradient of Σ (a·exp(b·tᵢ) − yᵢ)² by (a, b), m = 10^5
-//   banded_hessian/{hand,leibniz}     Rosenbrock's Hessian at n = 10^6: three bands by hand, the
-//                                     sparse matrix by leibniz
+//   banded_hessian/{hand,leibniz,leibniz_into}  Rosenbrock's Hessian at n = 10^6: three bands by
+//                                     hand, the sparse matrix by leibniz (a new one; into one kept)
 //   lm_iteration/{leibniz,ceres}/N    one Levenberg–Marquardt iteration on chained Rosenbrock
 //                                     from the classic start, N = 10^5, 10^6 (5 iterations / 5)
 #include <leibniz/leibniz.hpp>
@@ -186,6 +186,12 @@ double banded_hessian_leibniz() {
     const auto H = h(x = data().p);
     return H(0, 0) + H(0, 1) + static_cast<double>(H.nonzeros().size());
 }
+lz::sparse_symmetric_matrix<double> kept_hessian;
+double banded_hessian_leibniz_into() {
+    static constexpr auto h = lz::hessian(chained, x);
+    h.into(kept_hessian, x = data().p);
+    return kept_hessian(0, 0) + kept_hessian(0, 1) + static_cast<double>(kept_hessian.nonzeros().size());
+}
 
 // Levenberg–Marquardt: `iterations` iterations from the classic start (tolerances 0: none ends early).
 double lm_leibniz(std::size_t n, std::size_t iterations) {
@@ -240,6 +246,7 @@ std::vector<kernel> kernels() {
         {"exponential_fit/leibniz", exponential_leibniz},
         {"banded_hessian/hand", banded_hessian_hand},
         {"banded_hessian/leibniz", banded_hessian_leibniz},
+        {"banded_hessian/leibniz_into", banded_hessian_leibniz_into},
         {"lm_iteration/leibniz/100000", [] { return lm_leibniz(100'000, 5); }},
         {"lm_iteration/ceres/100000", [] { return lm_ceres(100'000, 5); }},
         {"lm_iteration/leibniz/1000000", [] { return lm_leibniz(1'000'000, 5); }},
@@ -276,6 +283,12 @@ int check() {
     for (std::size_t m : {std::size_t{0}, big / 2, big - 2}) {
         near("banded_hessian: diagonal", H(m, m), band0[m]);
         near("banded_hessian: above it", H(m, m + 1), band1[m]);
+    }
+    banded_hessian_leibniz_into();
+    banded_hessian_leibniz_into();  // (the second call into the storage of the first)
+    for (std::size_t m : {std::size_t{0}, big / 2, big - 2}) {
+        near("banded_hessian: into, diagonal", kept_hessian(m, m), band0[m]);
+        near("banded_hessian: into, above it", kept_hessian(m, m + 1), band1[m]);
     }
 
     // To convergence from the classic start: iterations and time, leibniz against Ceres.

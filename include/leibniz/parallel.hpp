@@ -181,8 +181,11 @@ constexpr auto mean(const Loss& loss, const detail::data_set<Columns...>& data, 
 // threads add into one element: where the body reads the vector at one
 // stride (x[i], x[i + 1]; x[2i], x[2i + 1]) and holds no sum of its own;
 // another body's gradient by a vector runs on one thread, index value by
-// index value (the same bits for every N too). The Hessian by a vector,
-// levenberg_marquardt's rows and hessian(f, x).times run on one thread.
+// index value (the same bits for every N too). Inside the Hessian by a
+// vector the sums' values and gradients use the threads; the Hessians of
+// their bodies, levenberg_marquardt's rows and hessian(f, x).times's
+// products run on one thread. to_c writes a parallel sum as a plain loop
+// (the plain sum's bits).
 template <char... C, Bound First, Bound End, Operand Body>
 constexpr auto sum(index_variable<C...> i, const First& first, const End& end, const Body& body, const parallel& threads) {
     auto s = sum(i, first, end, body);

@@ -260,6 +260,32 @@ int main(int argc, char** argv) {
                          points<3>(grid, 20, 2.0),
                          [&](const std::array<double, 3>& p) { return lz::value_and_gradient(pairs, v)(v = p); });
     }
+    // A sum that does not read x beside one that does (no pass seeded for it),
+    // a number times a sum as a sum's body inside a function (its value
+    // discarded in the seeded pass), a vector read only through its size.
+    {
+        const std::array<double, 4> ws{0.5, -1.0, 2.0, 0.25};
+        constexpr auto f = lz::sum(i, 0, lz::size(v), lz::pow<2>(v[i] - w[i])) + lz::sum(j, 0, lz::size(w), w[j] * w[j]);
+        add_loop_case<4>(out, "unread_sum", lz::to_c("unread_sum_f", f, v), c_array("unread_sum_w", ws),
+                         "unread_sum_f(point, 4, unread_sum_w, 4, gradient)", points<4>({0.0, 1.0, -1.0}, 10, 2.0),
+                         [&](const std::array<double, 4>& p) { return lz::value_and_gradient(f, v)(v = p, w = ws); });
+        constexpr auto g = lz::sin(lz::sum(i, 0, lz::size(w), 0.5 * lz::sum(j, 0, lz::size(v), v[j] * w[i])));
+        add_loop_case<3>(out, "scaled_inside", lz::to_c("scaled_inside_f", g, v), c_array("scaled_inside_w", ws),
+                         "scaled_inside_f(point, 3, scaled_inside_w, 4, gradient)", points<3>(grid, 10, 2.0),
+                         [&](const std::array<double, 3>& p) { return lz::value_and_gradient(g, v)(v = p, w = ws); });
+        constexpr auto h = lz::sum(i, 0, lz::size(w) - 1, v[i] * v[i]);
+        add_loop_case<3>(out, "size_only", lz::to_c("size_only_f", h, v), c_array("size_only_w", ws),
+                         "size_only_f(point, 3, size_only_w, 4, gradient)", points<3>(grid, 10, 2.0),
+                         [&](const std::array<double, 3>& p) { return lz::value_and_gradient(h, v)(v = p, w = ws); });
+    }
+    // A read checked inside a sum and again outside it (x[0] in both): an empty x is NaN.
+    {
+        const std::array<double, 3> ws{1.0, 2.0, 3.0};
+        constexpr auto f = lz::sum(i, 0, lz::size(w), w[i] * v[0]) + v[0] * v[0];
+        add_loop_case<1>(out, "checked_twice", lz::to_c("checked_twice_f", f, v), c_array("checked_twice_w", ws),
+                         "checked_twice_f(point, 0, checked_twice_w, 3, gradient)", points<1>({1.0}, 0, 1.0),
+                         [&](const std::array<double, 1>&) { return not_written<1>{}; });
+    }
     // A read past the end (x[i + 1] with i up to size(x) - 1): NaN, no gradient written.
     {
         constexpr auto f = lz::sum(i, 0, lz::size(v), v[i + 1] * v[i]);

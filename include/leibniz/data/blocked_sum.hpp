@@ -62,11 +62,24 @@ constexpr void combine_pairwise(Partial* sums, std::size_t blocks) {
         for (std::size_t b = 0; b + width < blocks; b += 2 * width) add_into(sums[b], sums[b + width]);
 }
 
+// An array of n values made with new[] and freed however the scope is left
+// (a block that throws, a thread that cannot start); constexpr, for constant
+// evaluation.
+template <class T>
+struct owned_array {
+    T* data;
+    constexpr explicit owned_array(std::size_t n) : data(new T[n]{}) {}
+    constexpr ~owned_array() { delete[] data; }
+    owned_array(const owned_array&) = delete;
+    owned_array& operator=(const owned_array&) = delete;
+};
+
 template <class Partial, class AddSample>
 constexpr Partial blocked_sum(std::size_t count, const block_runner& runner, const AddSample& add_sample) {
     const std::size_t blocks = (count + samples_per_block - 1) / samples_per_block;
     if (blocks == 0) return Partial{};
-    Partial* sums = new Partial[blocks]{};
+    const owned_array<Partial> owned(blocks);
+    Partial* sums = owned.data;
     auto one_block = [&](std::size_t b) {
         Partial p{};
         const std::size_t last = (b + 1) * samples_per_block < count ? (b + 1) * samples_per_block : count;
@@ -81,9 +94,7 @@ constexpr Partial blocked_sum(std::size_t count, const block_runner& runner, con
                    [](void* job, std::size_t b) { (*static_cast<Job*>(job))(b); });
     }
     combine_pairwise(sums, blocks);
-    const Partial total = sums[0];
-    delete[] sums;
-    return total;
+    return sums[0];
 }
 
 }  // namespace leibniz::detail

@@ -115,6 +115,14 @@ void add_measured(const index_bound<Of>&, Names& names) {
     }
 }
 
+// Is this line already written at the current depth (a whole line, not the
+// end of a deeper one)?
+template <class W>
+bool written(const W& w, const std::string& line) {
+    const std::string whole = w.indent + line + "\n";
+    return w.body.starts_with(whole) || w.body.find("\n" + whole) != std::string::npos;
+}
+
 // `if (position outside 0 .. size - 1) return NAN;` for a read at p of a
 // vector of `size` (its index's range from the sums around it; affine, so its
 // two ends are enough).
@@ -124,7 +132,7 @@ void check_position(W& w, const affine_index<I>& p, const std::string& size, con
     if constexpr (std::is_void_v<I>) {
         if (p.offset >= 0) {  // (a fixed position: only its end can be outside)
             const std::string line = "if (" + std::to_string(p.offset) + " >= " + size + ") return NAN;";
-            if (w.body.find(w.indent + line + "\n") == std::string::npos) w.line(line);
+            if (!written(w, line)) w.line(line);
             return;
         }
         at.push_back(position_at(p, ""));
@@ -140,7 +148,7 @@ void check_position(W& w, const affine_index<I>& p, const std::string& size, con
     for (const std::string& a : at)
         outside += (outside.empty() ? "" : " || ") + a + " < 0 || " + a + " >= " + size;
     const std::string line = "if (" + outside + ") return NAN;";
-    if (!outside.empty() && w.body.find(w.indent + line + "\n") == std::string::npos) w.line(line);  // (once per read)
+    if (!outside.empty() && !written(w, line)) w.line(line);  // (once per read)
 }
 
 }  // namespace leibniz::detail::c_source
@@ -298,16 +306,21 @@ std::string write_sum_vector_gradient(W& w, const index_sum<I, F, En, B>& s, con
     return total;
 }
 
-// The pass over sum L of e, seeded by its adjoint (the C text of a value).
+// The pass over sum L of e, seeded by seed · its partial (C text of values),
+// where its body reads x.
 template <int L, class X, class E, class W, class Names>
-void write_seeded_sum(W& w, const E& e, const Names& names, const std::string& seed) {
+void write_seeded_sum(W& w, const E& e, const Names& names, const std::string& outer_seed, const std::string& partial) {
     plan::with_mean<L>(plan::walk{}, e, [&](const auto& node) {
         using Node = std::remove_cvref_t<decltype(node)>;
         if constexpr (plan::is_index_sum<Node>) {
-            if constexpr (depends_on<X, std::remove_cvref_t<decltype(node.body)>>::value) {
+            if constexpr (!depends_on<X, std::remove_cvref_t<decltype(node.body)>>::value) {
+                w.line("(void)" + partial + ";");
+            } else {
+                const std::string seed = fresh(w);
+                w.statement(seed, times(outer_seed, partial));
                 open_loop(w, node, names);
                 const std::string value = write_vector_gradient<X>(w, node.body, names, seed);
-                w.line("(void)" + value + ";");
+                w.line("(void)(" + value + ");");
                 close_loop(w);
             }
         }
@@ -330,7 +343,9 @@ std::string write_vector_gradient(W& w, const E& e, const Names& names, const st
             const std::string scaled = fresh(w);
             w.statement(scaled, K == coefficient_kind::minus_one ? "-" + seed : times(seed, c));
             const std::string value = write_sum_vector_gradient<X>(w, t.monomial, names, scaled);
-            return K == coefficient_kind::minus_one ? "-" + value : c + " * " + value;
+            const std::string scaled_value = fresh(w);  // (a statement: the value may be discarded with (void))
+            w.statement(scaled_value, K == coefficient_kind::minus_one ? "-" + value : c + " * " + value);
+            return scaled_value;
         }
     } else {
         constexpr int m = plan::elements_in<X, E>;
@@ -345,16 +360,15 @@ std::string write_vector_gradient(W& w, const E& e, const Names& names, const st
         const std::vector<std::string> out = write_plan<P, Vars>(w, e, names, inputs);
         for (std::size_t k = 0; k < static_cast<std::size_t>(m); ++k) {
             const std::string g = "gradient[" + reads.where[k] + "]";
-            w.line("if (gradient != NULL) " + g + " = " + g + " + " + times(seed, out[1 + k]) + ";");
+            std::string partial = out[1 + k];
+            if (seed != "1.0") {  // (the product a statement of its own, as in C++: no fused multiply-add)
+                partial = fresh(w);
+                w.statement(partial, times(seed, out[1 + k]));
+            }
+            w.line("if (gradient != NULL) " + g + " = " + g + " + " + partial + ";");
         }
         [&]<int... L>(std::integer_sequence<int, L...>) {
-            (
-                [&] {
-                    const std::string adjoint = fresh(w);
-                    w.statement(adjoint, times(seed, out[1 + static_cast<std::size_t>(m + L)]));
-                    write_seeded_sum<L, X>(w, e, names, adjoint);
-                }(),
-                ...);
+            (write_seeded_sum<L, X>(w, e, names, seed, out[1 + static_cast<std::size_t>(m + L)]), ...);
         }(std::make_integer_sequence<int, loops>{});
         return out[0];
     }
@@ -395,6 +409,7 @@ std::string write_by_vector(std::string_view function_name, const E& f) {
     if (!w.prototypes.empty()) out += '\n';
     out += "double " + std::string(function_name) + "(const double* " + x + ", ptrdiff_t " + x + "_size" +
            names.parameters(X::name) + ", double* gradient) {\n";
+    out += names.unused(w.body);
     out += w.body;
     out += "    return " + value + ";\n}\n";
     return out;

@@ -145,7 +145,8 @@ constexpr T add_sum_in_phases(const index_sum<I, F, En, B>& s, const Env& env, l
                               T* __restrict g) {
     const std::size_t count = static_cast<std::size_t>(end - first);
     const std::size_t blocks = (count + samples_per_block - 1) / samples_per_block;
-    T* values = new T[blocks]{};
+    const owned_array<T> owned(blocks);
+    T* values = owned.data;
     const auto one_block = [&](std::size_t b) {
         const long long lo = first + static_cast<long long>(b * samples_per_block);
         const long long hi = lo + static_cast<long long>(samples_per_block) < end ? lo + static_cast<long long>(samples_per_block) : end;
@@ -168,9 +169,7 @@ constexpr T add_sum_in_phases(const index_sum<I, F, En, B>& s, const Env& env, l
         }
     }
     combine_pairwise(values, blocks);
-    const T total = blocks > 0 ? values[0] : T(0);
-    delete[] values;
-    return total;
+    return blocks > 0 ? values[0] : T(0);
 }
 
 // seed · ∂s/∂x added into g: the body's gradient by x at each value of the index.
@@ -326,6 +325,33 @@ constexpr void add_flat_sum_vector_hessian(const index_sum<I, F, En, B>& s, cons
     // merged there, entry by entry, below.
     std::size_t group[reads_count]{};
     read_groups<X, I>(s.body, env, first, end, group);
+    // The merging as steps fixed before the loop (the groups are the same at
+    // every index value): the plan's second partial by reads (a, b), b >= a,
+    // added into the entry of their groups (twice where two reads of one group
+    // meet: (a, b) and (b, a)); the entries, one per pair of groups, in order.
+    constexpr std::size_t pairs = reads_count * (reads_count + 1) / 2;
+    std::size_t target_of[reads_count][reads_count]{};
+    std::size_t target_a[pairs]{}, target_b[pairs]{};
+    std::size_t targets = 0;
+    for (std::size_t a = 0; a < n; ++a)
+        for (std::size_t b = a; b < n; ++b)
+            if (group[a] == a && group[b] == b) {
+                target_of[a][b] = targets;
+                target_a[targets] = a;
+                target_b[targets] = b;
+                ++targets;
+            }
+    std::size_t step_output[pairs]{}, step_target[pairs]{};
+    bool step_twice[pairs]{};
+    std::size_t steps = 0;
+    for (std::size_t a = 0; a < n; ++a)
+        for (std::size_t b = a; b < n; ++b) {
+            const std::size_t ga = group[a], gb = group[b];
+            step_output[steps] = static_cast<std::size_t>(P.outputs[1 + n + a * n - (a * (a - 1)) / 2 + (b - a)]);
+            step_target[steps] = target_of[ga < gb ? ga : gb][ga < gb ? gb : ga];
+            step_twice[steps] = ga == gb && a != b;
+            ++steps;
+        }
     for (long long i = first; i < end; ++i) {
         const index_environment<Env, I> inner{env, {i}};
         T inputs[n + P.extras > 0 ? n + P.extras : 1]{};
@@ -335,27 +361,18 @@ constexpr void add_flat_sum_vector_hessian(const index_sum<I, F, En, B>& s, cons
         registers<T, P.size, P.has_guards> registers_of_plan;
         T* r = registers_of_plan.data;
         run<T, P>(r, inputs, numbers.view(), no_means{});
-        T merged[reads_count][reads_count]{};  // by groups: Σ over their reads, both orders
-        for (std::size_t a = 0; a < n; ++a)
-            for (std::size_t b = a; b < n; ++b) {
-                const T h = r[P.outputs[1 + n + a * n - (a * (a - 1)) / 2 + (b - a)]];
-                const std::size_t ga = group[a], gb = group[b];
-                if (ga == gb)
-                    merged[ga][ga] = merged[ga][ga] + (a == b ? h : h + h);
-                else
-                    merged[ga < gb ? ga : gb][ga < gb ? gb : ga] = merged[ga < gb ? ga : gb][ga < gb ? gb : ga] + h;
-            }
-        for (std::size_t a = 0; a < n; ++a) {
-            if (group[a] != a) continue;
-            for (std::size_t b = a; b < n; ++b) {
-                if (group[b] != b) continue;
-                const T h = seed * merged[a][b];
-                const std::size_t pa = static_cast<std::size_t>(where[a]), pb = static_cast<std::size_t>(where[b]);
-                if (a != b && pa == pb)  // two reads that meet at this index value: (a, b) and (b, a) are one entry
-                    out.push_back({pa, pa, h + h});
-                else
-                    out.push_back({pa < pb ? pa : pb, pa < pb ? pb : pa, h});
-            }
+        T merged[pairs]{};  // by pairs of groups: Σ over their reads, both orders
+        for (std::size_t k = 0; k < steps; ++k) {
+            const T h = r[step_output[k]];
+            merged[step_target[k]] = merged[step_target[k]] + (step_twice[k] ? h + h : h);
+        }
+        for (std::size_t t = 0; t < targets; ++t) {
+            const T h = seed * merged[t];
+            const std::size_t pa = static_cast<std::size_t>(where[target_a[t]]), pb = static_cast<std::size_t>(where[target_b[t]]);
+            if (target_a[t] != target_b[t] && pa == pb)  // two reads that meet at this index value: (a, b) and (b, a) are one entry
+                out.push_back({pa, pa, h + h});
+            else
+                out.push_back({pa < pb ? pa : pb, pa < pb ? pb : pa, h});
         }
     }
 }
@@ -471,6 +488,9 @@ void touch_reads(const Node& node, const Env& env, std::vector<unsigned char>& t
 // ∇sₗ: a pass over sum L seeded by 1, at the positions it reads.
 template <int L, class T, class X, class E, class Env>
 sparse_gradient<T> sum_gradient(const E& f, const Env& env, std::size_t n) {
+    bool reads_x = false;
+    with_mean<L>(walk{}, f, [&](const auto& node) { reads_x = depends_on<X, std::remove_cvref_t<decltype(node)>>::value; });
+    if (!reads_x) return {};  // (Σⱼ y[j] beside x: no part of the Hessian, and no pass over n)
     std::vector<T> dense(n, T(0));
     seed_sum<L, T, X>(f, env, T(1), dense.data());
     std::vector<unsigned char> touched(n, 0);
@@ -503,7 +523,8 @@ void add_seeded_sum_hessian(const E& f, const Env& env, T seed, const T* r, Out&
     if constexpr (!structural_zero<P>(o)) {
         const T c = seed * r[P.outputs[o]];
         with_mean<L>(walk{}, f, [&](const auto& node) {
-            if constexpr (is_index_sum<std::remove_cvref_t<decltype(node)>>) add_sum_vector_hessian<T, X>(node, env, c, out, n);
+            using Node = std::remove_cvref_t<decltype(node)>;
+            if constexpr (is_index_sum<Node> && depends_on<X, Node>::value) add_sum_vector_hessian<T, X>(node, env, c, out, n);
         });
     }
 }
@@ -564,6 +585,17 @@ public:
     static constexpr std::size_t widest_band = 64;
 
     explicit hessian_collector(std::size_t n) : n_(n), band_(n, T(0)), touched_(n, 0) {}
+    // The same in storage kept from an earlier Hessian (its capacity reused:
+    // no pages to fault in again), starting with that Hessian's band.
+    hessian_collector(std::size_t n, std::size_t band, std::vector<T>&& values, std::vector<unsigned char>&& touched)
+        : n_(n), b_(band), band_(std::move(values)), touched_(std::move(touched)) {
+        band_.assign(n_ * (b_ + 1), T(0));
+        touched_.assign(n_ * (b_ + 1), 0);
+    }
+    std::size_t bandwidth() const { return listing_ ? 0 : b_; }
+    // The band's storage, for the next Hessian (after entries_into).
+    std::vector<T> take_values() && { return std::move(band_); }
+    std::vector<unsigned char> take_touched() && { return std::move(touched_); }
 
     LEIBNIZ_INLINE void push_back(const sparse_entry<T>& e) {
         const std::size_t d = e.col - e.row;
@@ -574,6 +606,19 @@ public:
         const std::size_t slot = e.row * (b_ + 1) + d;
         band_[slot] = band_[slot] + e.value;
         touched_[slot] = 1;
+    }
+
+    // The entries, sorted by row then column, repeated ones summed, written
+    // over out (its capacity reused).
+    void entries_into(std::vector<sparse_entry<T>>& out) {
+        out.clear();
+        if (dense_ || listing_) {
+            out = std::move(*this).entries();
+            return;
+        }
+        for (std::size_t r = 0; r < n_; ++r)
+            for (std::size_t d = 0; d <= b_ && r + d < n_; ++d)
+                if (touched_[r * (b_ + 1) + d]) out.push_back({r, r + d, band_[r * (b_ + 1) + d]});
     }
 
     // The entries, sorted by row then column, repeated ones summed.
@@ -784,6 +829,9 @@ struct vector_gradient_function {
     }
 };
 
+template <class E, class X>
+struct vector_hessian_function;
+
 }  // namespace detail
 
 // A symmetric matrix stored by its nonzeros (the upper triangle, row <= col,
@@ -825,8 +873,15 @@ public:
     }
 
 private:
+    template <class E, class X>
+    friend struct detail::vector_hessian_function;
+
     std::size_t n_ = 0;
     std::vector<entry> entries_;
+    // (Kept by hessian(f, x).into(H, ...) for the next call: the band it was summed in.)
+    std::size_t band_ = 0;
+    std::vector<T> band_values_;
+    std::vector<unsigned char> band_touched_;
 };
 
 namespace detail {
@@ -851,6 +906,32 @@ struct vector_hessian_function {
         } else {
             using reported [[maybe_unused]] = report<error::no_value_is_bound_to<X>>;
             return sparse_symmetric_matrix<T>{};
+        }
+    }
+
+    // into(H, bindings...): the Hessian written over H, a matrix the caller
+    // keeps: its storage (and the band the entries were summed in) reused, so
+    // a Newton loop allocates nothing after its first step. Returns nothing.
+    template <class T, class... Sources>
+    void into(sparse_symmetric_matrix<T>& H, const Sources&... sources) const {
+        static_assert(std::is_same_v<T, typename scalar_of<Sources...>::type>,
+                      "leibniz: hessian(f, x).into(H, ...): H holds the bound values' type (double for doubles)");
+        if constexpr (bindings_ok<E, Sources...> && (binds<X, Sources> || ...)) {
+            using Env = environment<Sources...>;
+            const Env env{{{sources}...}};
+            const std::size_t n = env.template bound_to<X>().size();
+            const std::size_t band = H.n_ == n && H.band_ <= plan::hessian_collector<T>::widest_band ? H.band_ : 0;
+            plan::hessian_collector<T> entries(n, band, std::move(H.band_values_), std::move(H.band_touched_));
+            H.n_ = n;
+            plan::add_vector_hessian<T, X>(f, env, entries, n);
+            entries.entries_into(H.entries_);
+            H.band_ = entries.bandwidth();
+            H.band_values_ = std::move(entries).take_values();
+            H.band_touched_ = std::move(entries).take_touched();
+        } else if constexpr (!bindings_ok<E, Sources...>) {
+            report_binding_errors<E, Sources...>();
+        } else {
+            using reported [[maybe_unused]] = report<error::no_value_is_bound_to<X>>;
         }
     }
 

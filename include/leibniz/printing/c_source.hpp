@@ -320,14 +320,16 @@ bool reserved_in_c(std::string_view s) {
         "else",   "enum",    "extern",   "float",    "for",      "goto",     "if",       "inline", "int",
         "long",   "register", "restrict", "return",  "short",    "signed",   "sizeof",   "static", "struct",
         "switch", "typedef", "union",    "unsigned", "void",     "volatile", "while",    "point",  "gradient",
-        "NAN",    "HUGE_VAL", "NULL",    "size_t",   "ptrdiff_t", "fabs",    "pow"};
+        "NAN",    "HUGE_VAL", "NULL",    "size_t",   "ptrdiff_t", "fabs",    "pow",    "double_t", "float_t",
+        "wchar_t", "INFINITY", "HUGE_VALF", "HUGE_VALL", "MATH_ERRNO", "MATH_ERREXCEPT", "math_errhandling",
+        "offsetof", "max_align_t", "M_PI",  "M_E",    "_Bool",    "inline",   "bool",     "true",     "false"};
     for (std::string_view w : words)
         if (w == s) return true;
     if (in_math_h(s)) return true;
     // (the registers r0, r1_2 and their temporaries, the loops' totals t0, the means' results m0, argK, indexK)
     for (std::string_view p : {"r", "t", "m", "arg", "index"})
         if (s.size() > p.size() && s.substr(0, p.size()) == p && s[p.size()] >= '0' && s[p.size()] <= '9') return true;
-    return s.starts_with("_") || s.find("__") != std::string_view::npos;
+    return s.starts_with("_") || s.starts_with("FP_") || s.starts_with("M_") || s.find("__") != std::string_view::npos;
 }
 
 template <class = void>
@@ -383,6 +385,28 @@ struct c_names {
             if (e.kind == c_kind::vector) out += ", const double* " + e.c + ", ptrdiff_t " + e.c + "_size";
             if (e.kind == c_kind::matrix)
                 out += ", const double* " + e.c + ", ptrdiff_t " + e.c + "_rows, ptrdiff_t " + e.c + "_cols";
+        }
+        return out;
+    }
+    // `(void)y;` for each argument the body never names (a vector read only
+    // through its size, a size never read): -Wunused-parameter stays quiet.
+    std::string unused(const std::string& body, std::string_view skip = {}) const {
+        auto named = [&](const std::string& name) {
+            auto part = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; };
+            for (std::size_t at = body.find(name); at != std::string::npos; at = body.find(name, at + 1))
+                if ((at == 0 || !part(body[at - 1])) && (at + name.size() == body.size() || !part(body[at + name.size()])))
+                    return true;
+            return false;
+        };
+        std::string out;
+        auto check = [&](const std::string& name) {
+            if (!named(name)) out += "    (void)" + name + ";\n";
+        };
+        for (const entry& e : entries) {
+            if (e.kind == c_kind::vector && e.name == skip) continue;
+            if (e.kind == c_kind::scalar) check(e.c);
+            if (e.kind == c_kind::vector) check(e.c), check(e.c + "_size");
+            if (e.kind == c_kind::matrix) check(e.c), check(e.c + "_rows"), check(e.c + "_cols");
         }
         return out;
     }
@@ -600,6 +624,7 @@ std::string write(std::string_view function_name, const E& f) {
     if (!w.prototypes.empty()) out += '\n';
     out += "double " + std::string(function_name) + "(const double* point" + data.parameters() + ", double* gradient) {\n";
     if (!reads_point) out += "    (void)point;\n";
+    out += data.unused(w.body);
     out += w.body;
     out += "    if (gradient != NULL) {\n";
     for (std::size_t i = 0; i < variables.size(); ++i)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <leibniz/loops/c_source.hpp>
+#include <leibniz/loops/dot.hpp>
 #include <leibniz/printing/c_source.hpp>
 #include <leibniz/printing/dot.hpp>
 #include <leibniz/printing/latex.hpp>

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lz = leibniz;
 
@@ -200,6 +201,24 @@ BOOST_AUTO_TEST_CASE(c_source_functions_and_numbers) {
     const std::string constant = lz::to_c("c", lz::constant{{}, 2} * lz::one{}, x);
     BOOST_TEST(constant.find("(void)point;") != std::string::npos);
     BOOST_CHECK_THROW(lz::to_c("not a name", x * y, x, y), std::invalid_argument);
+}
+
+// A sum over an index is one node above its body; its elements are leaves;
+// with a point, the nodes outside the sum show values, the body's do not.
+BOOST_AUTO_TEST_CASE(dot_of_sums) {
+    constexpr auto v = lz::vec<"x">;
+    constexpr auto i = lz::index<"i">;
+    const auto f = lz::sin(lz::sum(i, 0, lz::size(v) - 1, lz::pow<2>(v[i + 1] - v[i]))) + v[0];
+    const std::string dot = lz::to_dot(f);
+    BOOST_TEST(count(dot, "label=\"\xCE\xA3 i = 0 .. size(x) - 2\"") == 1u);
+    BOOST_TEST(count(dot, "label=\"x[i + 1]\", shape=box") == 1u);
+    BOOST_TEST(count(dot, "label=\"x[i]\", shape=box") == 1u);  // (a node of its own: the type of x[i + 1], another offset)
+    BOOST_TEST(count(dot, "label=\"x[0]\", shape=box") == 1u);
+    const std::vector<double> p{1.0, 3.0, 2.0};
+    const std::string at = lz::to_dot(f, v = p);
+    BOOST_TEST(count(at, "label=\"\xCE\xA3 i = 0 .. size(x) - 2\\n= 5\"") == 1u);  // (3 - 1)² + (2 - 3)²
+    BOOST_TEST(count(at, "label=\"x[0]\\n= 1\"") == 1u);
+    BOOST_TEST(count(at, "label=\"x[i]\"") == 1u);  // (a value per index value: none shown)
 }
 
 // A sum over an index is a loop (test_output_c runs the C against leibniz's values).

@@ -113,8 +113,10 @@ LEIBNIZ_INLINE constexpr void keep_scalar() {
 // same bits for any number of threads. A body that reads x otherwise (a sum
 // inside it, x[0] at every index value) runs its index values one after
 // another, with the same bits as without parallel{}.
+// (Both out of line, as the plain loop's caller must stay small enough for
+// Clang to inline: see loops/plan.hpp's run_loop_in_blocks.)
 template <class X, class I, class B, class Env>
-constexpr bool phases_apart(const B& body, const Env& env, long long first, long long end) {
+[[gnu::noinline]] constexpr bool phases_apart(const B& body, const Env& env, long long first, long long end) {
     constexpr int m = elements_in<X, B>;
     if constexpr (means_in<B> > 0) {
         return false;
@@ -141,7 +143,7 @@ constexpr bool phases_apart(const B& body, const Env& env, long long first, long
 
 // The sum's value; seed · ∂s/∂x added into g, its blocks in phases on the runner's threads.
 template <class T, class X, class I, class F, class En, class B, class Env>
-constexpr T add_sum_in_phases(const index_sum<I, F, En, B>& s, const Env& env, long long first, long long end, T seed,
+[[gnu::noinline]] constexpr T add_sum_in_phases(const index_sum<I, F, En, B>& s, const Env& env, long long first, long long end, T seed,
                               T* __restrict g) {
     const std::size_t count = static_cast<std::size_t>(end - first);
     const std::size_t blocks = (count + samples_per_block - 1) / samples_per_block;
@@ -177,7 +179,7 @@ template <class T, class X, class I, class F, class En, class B, class Env>
 LEIBNIZ_INLINE constexpr void add_loop_vector_gradient(const index_sum<I, F, En, B>& s, const Env& env, T seed, T* __restrict g) {
     if constexpr (depends_on<X, B>::value) {
         const long long first = bound_in(s.first, env), end = bound_in(s.end, env);
-        if (s.runner.parallel() && end > first && phases_apart<X, I>(s.body, env, first, end)) {
+        if (s.runner.parallel() && end > first && phases_apart<X, I>(s.body, env, first, end)) [[unlikely]] {
             (void)add_sum_in_phases<T, X>(s, env, first, end, seed, g);
             return;
         }
@@ -194,7 +196,7 @@ LEIBNIZ_INLINE constexpr T add_sum_value_and_vector_gradient(const index_sum<I, 
     if constexpr (!is_index_environment<Env>) check_reads(s, env, no_ranges{});
     T total = T(0);
     const long long first = bound_in(s.first, env), end = bound_in(s.end, env);
-    if (s.runner.parallel() && end > first && phases_apart<X, I>(s.body, env, first, end))
+    if (s.runner.parallel() && end > first && phases_apart<X, I>(s.body, env, first, end)) [[unlikely]]
         return add_sum_in_phases<T, X>(s, env, first, end, seed, g);
     constexpr int m = elements_in<X, B>;
     if constexpr (m > 1) {
@@ -243,7 +245,7 @@ LEIBNIZ_INLINE constexpr T add_vector_gradient(const E& e, const Env& env, T see
 // its own: nvcc refuses a lambda naming L inside the expansion over L.)
 template <int L, class T, class X, class E, class Env>
 LEIBNIZ_INLINE constexpr void seed_sum(const E& e, const Env& env, T seed, T* __restrict g) {
-    with_mean<L>(walk{}, e, [&](const auto& node) {
+    with_mean<L>(walk{}, e, [&](const auto& node) LEIBNIZ_INLINE {
         using Node = std::remove_cvref_t<decltype(node)>;
         if constexpr (is_index_sum<Node>)
             add_loop_vector_gradient<T, X>(node, env, seed, g);
@@ -286,7 +288,7 @@ LEIBNIZ_INLINE constexpr T add_vector_gradient_through_plan(const E& e, const En
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
 #endif
-    [&]<int... L>(std::integer_sequence<int, L...>) {
+    [&]<int... L>(std::integer_sequence<int, L...>) LEIBNIZ_INLINE {
         in_order{(seed_sum<L, T, X>(e, env, seed * partials[static_cast<std::size_t>(m + L)], g), 0)...};
     }(std::make_integer_sequence<int, loops>{});
     return value;

@@ -223,31 +223,43 @@ LEIBNIZ_INLINE constexpr void gather_positions(const Node& node, const Env& env,
     gather_node_positions<X>(node, env, where);
 }
 
-// Index value first + k of a loop node: its body's plan P there, the outputs
-// added into `into`. (A class, not a lambda: nvcc's front end crashed on the
-// lambda.)
+// Index value i of a loop node: its body's plan P there, the outputs added
+// into `into`.
+template <const auto& P, class Scalars, bool Second, class I, class B, class Env, class T, std::size_t N, class Inputs,
+          class Numbers>
+LEIBNIZ_INLINE constexpr void add_index_value(const B& body, const Env& env, long long i, const Inputs& inputs,
+                                              const Numbers& numbers, std::array<T, N>& into) {
+    const index_environment<Env, I> inner{env, {i}};
+    auto own = inputs;
+    if constexpr (P.extras > 0) {
+        reads<T> out{own.data() + Scalars::size, nullptr, nullptr};
+        gather_reads<Scalars, T>(body, inner, out);
+    }
+    registers<T, P.size, P.has_guards> registers_of_plan;
+    T* r = registers_of_plan.data;
+    run<T, P>(r, own.data(), numbers.view(), means_of<P, Scalars, Second>(inner, body));
+    add_outputs<P>(std::make_index_sequence<(N + block_size - 1) / block_size>{}, r, into);
+}
+// The same for the blocks of a parallel sum: index value first + k. (A
+// class, not a lambda: nvcc's front end crashed on the lambda.)
 template <const auto& P, class Scalars, bool Second, std::size_t N, class I, class B, class Env, class T, class Inputs,
           class Numbers>
 struct loop_index_value {
     const B* body;
     const Env* env;
     long long first;
-    const Inputs* inputs;
-    const Numbers* numbers;
+    Inputs inputs;  // (copies: the address of no local of run_loop escapes, which kept
+    Numbers numbers;  // Clang from vectorising its plain loop)
 
-    LEIBNIZ_INLINE constexpr void operator()(std::array<T, N>& into, std::size_t k) const {
-        const index_environment<Env, I> inner{*env, {first + static_cast<long long>(k)}};
-        auto own = *inputs;
-        if constexpr (P.extras > 0) {
-            reads<T> out{own.data() + Scalars::size, nullptr, nullptr};
-            gather_reads<Scalars, T>(*body, inner, out);
-        }
-        registers<T, P.size, P.has_guards> registers_of_plan;
-        T* r = registers_of_plan.data;
-        run<T, P>(r, own.data(), numbers->view(), means_of<P, Scalars, Second>(inner, *body));
-        add_outputs<P>(std::make_index_sequence<(N + block_size - 1) / block_size>{}, r, into);
+    constexpr void operator()(std::array<T, N>& into, std::size_t k) const {
+        add_index_value<P, Scalars, Second, I>(*body, *env, first + static_cast<long long>(k), inputs, numbers, into);
     }
 };
+
+template <class T, std::size_t N, class Add>
+[[gnu::noinline]] constexpr std::array<T, N> run_loop_in_blocks(const Add& add, std::size_t count, const block_runner& runner) {
+    return blocked_sum<std::array<T, N>>(count, runner, add);
+}
 
 // Loop node M of a plan by Vars: the sum's value and partials (Second: and
 // second partials, upper triangle row by row) into block, in one pass over
@@ -255,7 +267,7 @@ struct loop_index_value {
 // partial is 0, but the sum's own seed's, 1. The reads are checked first
 // where the sum is outermost.
 template <class Vars, bool Second, int M, class I, class F, class E, class B, class Env, class T>
-constexpr void run_loop(walk, const index_sum<I, F, E, B>& s, const Env& env, T* block) {
+LEIBNIZ_INLINE constexpr void run_loop(walk, const index_sum<I, F, E, B>& s, const Env& env, T* block) {
     if constexpr (!is_index_environment<Env>) check_reads(s, env, no_ranges{});
     using Scalars = typename scalar_part<Vars>::type;
     constexpr std::size_t n = Scalars::size;
@@ -275,13 +287,14 @@ constexpr void run_loop(walk, const index_sum<I, F, E, B>& s, const Env& env, T*
     std::array<T, entries> total;
     for (T& t : total) t = T(0);
     const long long first = bound_in(s.first, env), end = bound_in(s.end, env);
-    const loop_index_value<P, Scalars, second, entries, I, B, Env, T, decltype(inputs), decltype(numbers)> add{
-        &s.body, &env, first, &inputs, &numbers};
-    if (s.runner.parallel()) {  // (blocks on threads, combined in a fixed tree: index_sum.hpp's evaluate)
+    if (s.runner.parallel()) [[unlikely]] {  // (blocks on threads, combined in a fixed tree: index_sum.hpp's evaluate)
         const std::size_t count = end > first ? static_cast<std::size_t>(end - first) : 0;
-        total = blocked_sum<std::array<T, entries>>(count, s.runner, add);
+        const loop_index_value<P, Scalars, second, entries, I, B, Env, T, std::remove_cvref_t<decltype(inputs)>,
+                               std::remove_cvref_t<decltype(numbers)>>
+            add{&s.body, &env, first, inputs, numbers};
+        total = run_loop_in_blocks<T, entries>(add, count, s.runner);
     } else {
-        for (long long i = first; i < end; ++i) add(total, static_cast<std::size_t>(i - first));
+        for (long long i = first; i < end; ++i) add_index_value<P, Scalars, second, I>(s.body, env, i, inputs, numbers, total);
     }
     if constexpr (n == Vars::size) {
         for (std::size_t k = 0; k < entries; ++k) block[k] = total[k];

@@ -483,7 +483,7 @@ struct mean_runner {
     template <int M, class T>
     LEIBNIZ_INLINE constexpr void run(T* block, const T*) const {
         constexpr child_and_offset at = child_holding<M, means_in<Roots>...>();
-        with_mean<M - at.before>(walk{}, *get<at.child>(roots), [&](const auto& node) {
+        with_mean<M - at.before>(walk{}, *get<at.child>(roots), [&](const auto& node) LEIBNIZ_INLINE {
             if constexpr (is_sample_mean<std::remove_cvref_t<decltype(node)>>)
                 run_mean(node, block);
             else  // a loop node of another header (a sum over an index: loops/index_sum.hpp)

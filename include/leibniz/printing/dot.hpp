@@ -91,7 +91,11 @@ struct basic_graph {
     int add(Vertex v) {
         for (std::size_t i = 0; i < vertices.size(); ++i) {
             const Vertex& u = vertices[i];
-            if (u.shape != v.shape || u.operands != v.operands || u.numbers.size() != v.numbers.size()) continue;
+            // (The label too: nodes of one type can differ in values their type
+            // does not hold, x[i] and x[i + 1], a sum's bounds.)
+            if (u.shape != v.shape || u.operands != v.operands || u.label != v.label ||
+                u.numbers.size() != v.numbers.size())
+                continue;
             bool same = true;
             for (std::size_t k = 0; k < u.numbers.size() && same; ++k) same = same_stored_number(u.numbers[k], v.numbers[k]);
             if (same) return static_cast<int>(i);
@@ -283,12 +287,13 @@ int vertex_of(graph& g, const Value& value, const least_squares<E, R>& s) {
     return visit(g, value, s.expression);
 }
 
-// A node kind this walk does not draw (a sum over an index, loops/): one message.
+// A node kind this walk does not draw: one message. (Sums over an index and
+// their elements: loops/dot.hpp, which <leibniz/output.hpp> includes.)
 template <class Value, class E>
 int vertex_of(graph&, const Value&, const E&) {
     static_assert(always_false<E>,
                   "leibniz: to_dot draws sums, products, functions, powers, branches, means and least squares; "
-                  "not yet a sum over an index (lz::sum(i, first, end, body)) or its elements");
+                  "a sum over an index (lz::sum(i, first, end, body)) through <leibniz/output.hpp>");
     return 0;
 }
 

@@ -100,6 +100,38 @@ LEIBNIZ_INLINE constexpr void keep_scalar() {
 #endif
 }
 
+// The body's value and seed · ∂/∂x over index values [lo, hi), added in
+// index order (apart: reads at two or more positions, the loop kept scalar):
+// the plain pass and each block of a parallel one. (Inline: out of line, with
+// the bindings behind a reference, GCC's -O2 loop took 22 % more instructions.)
+template <class T, class X, class I, class F, class En, class B, class Env>
+LEIBNIZ_INLINE constexpr T add_sum_range(const index_sum<I, F, En, B>& s, const Env& env, long long lo, long long hi,
+                                            bool apart, T seed, T* __restrict g) {
+    T total = T(0);
+    if (apart) {
+        for (long long i = lo; i < hi; ++i) {
+            keep_scalar();
+            total = total + add_vector_gradient<T, X>(s.body, index_environment<Env, I>{env, {i}}, seed, g);
+        }
+        return total;
+    }
+    for (long long i = lo; i < hi; ++i)
+        total = total + add_vector_gradient<T, X>(s.body, index_environment<Env, I>{env, {i}}, seed, g);
+    return total;
+}
+
+// Are the body's reads of x at two or more positions (read_groups)?
+template <class X, class I, class B, class Env>
+constexpr bool reads_apart(const B& body, const Env& env, long long first, long long end) {
+    constexpr int m = elements_in<X, B>;
+    if constexpr (m > 1) {
+        std::size_t group[m]{};
+        return first < end && read_groups<X, I>(body, env, first, end, group) > 1;
+    } else {
+        return false;
+    }
+}
+
 // ---- a sum made parallel (lz::parallel{}, parallel.hpp) ----
 //
 // Its index values run in blocks of samples_per_block, on threads, in two
@@ -149,15 +181,11 @@ template <class T, class X, class I, class F, class En, class B, class Env>
     const std::size_t blocks = (count + samples_per_block - 1) / samples_per_block;
     const owned_array<T> owned(blocks);
     T* values = owned.data;
+    const bool apart = reads_apart<X, I>(s.body, env, first, end);
     const auto one_block = [&](std::size_t b) {
         const long long lo = first + static_cast<long long>(b * samples_per_block);
         const long long hi = lo + static_cast<long long>(samples_per_block) < end ? lo + static_cast<long long>(samples_per_block) : end;
-        T value{};
-        for (long long i = lo; i < hi; ++i) {
-            keep_scalar();
-            value = value + add_vector_gradient<T, X>(s.body, index_environment<Env, I>{env, {i}}, seed, g);
-        }
-        values[b] = value;
+        values[b] = add_sum_range<T, X>(s, env, lo, hi, apart, seed, g);
     };
     for (std::size_t phase = 0; phase < 2; ++phase) {
         const std::size_t in_phase = (blocks + 1 - phase) / 2;
@@ -194,24 +222,10 @@ LEIBNIZ_INLINE constexpr void add_loop_vector_gradient(const index_sum<I, F, En,
 template <class T, class X, class I, class F, class En, class B, class Env>
 LEIBNIZ_INLINE constexpr T add_sum_value_and_vector_gradient(const index_sum<I, F, En, B>& s, const Env& env, T seed, T* __restrict g) {
     if constexpr (!is_index_environment<Env>) check_reads(s, env, no_ranges{});
-    T total = T(0);
     const long long first = bound_in(s.first, env), end = bound_in(s.end, env);
     if (s.runner.parallel() && end > first && phases_apart<X, I>(s.body, env, first, end)) [[unlikely]]
         return add_sum_in_phases<T, X>(s, env, first, end, seed, g);
-    constexpr int m = elements_in<X, B>;
-    if constexpr (m > 1) {
-        std::size_t group[m]{};
-        if (first < end && read_groups<X, I>(s.body, env, first, end, group) > 1) {
-            for (long long i = first; i < end; ++i) {
-                keep_scalar();
-                total = total + add_vector_gradient<T, X>(s.body, index_environment<Env, I>{env, {i}}, seed, g);
-            }
-            return total;
-        }
-    }
-    for (long long i = first; i < end; ++i)
-        total = total + add_vector_gradient<T, X>(s.body, index_environment<Env, I>{env, {i}}, seed, g);
-    return total;
+    return add_sum_range<T, X>(s, env, first, end, reads_apart<X, I>(s.body, env, first, end), seed, g);
 }
 
 // The same for c·Σ, its value computed as evaluate's first term computes it.

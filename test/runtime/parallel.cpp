@@ -272,6 +272,15 @@ BOOST_AUTO_TEST_CASE(a_sum_by_scalars_has_the_same_bits_for_every_thread_count) 
     BOOST_TEST(same_bits(n1.gradient, n3.gradient));
 }
 
+// A parallel sum and a plain one of one body are two terms, not 2·(either).
+BOOST_AUTO_TEST_CASE(a_parallel_sum_beside_a_plain_one) {
+    const std::vector<double> p = values(3000, 7);
+    const auto plain = lz::sum(i, 0, lz::size(v), v[i] * v[i]);
+    const auto threaded = lz::sum(i, 0, lz::size(v), v[i] * v[i], lz::parallel{.threads = 2});
+    BOOST_TEST(bits((plain + threaded)(v = p)) == bits(plain(v = p) + threaded(v = p)));
+    BOOST_TEST(bits((plain + plain)(v = p)) == bits(2 * plain(v = p)));
+}
+
 BOOST_AUTO_TEST_CASE(a_sum_s_thread_count_below_zero_is_an_error) {
     BOOST_CHECK_THROW(lz::sum(i, 0, lz::size(v), v[i], lz::parallel{.threads = -1}), std::invalid_argument);
 }

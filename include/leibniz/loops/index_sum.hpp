@@ -154,8 +154,11 @@ struct index_sum : expression_base<index_sum<Index, First, End, Body>> {
         else
             return index_sum<Index, First, End, decltype(db)>{{}, s.first, s.end, db, s.runner};
     }
+    // (One runner too: a parallel sum and a plain one of one body stay two terms,
+    // each summed as it was asked to be.)
     friend constexpr bool same_monomial(const index_sum& a, const index_sum& b) {
-        return a.first == b.first && a.end == b.end && detail::same_value(a.body, b.body);
+        return a.first == b.first && a.end == b.end && a.runner.workers == b.runner.workers &&
+               a.runner.run == b.runner.run && a.runner.context == b.runner.context && detail::same_value(a.body, b.body);
     }
     // \sum_{i=0}^{\operatorname{size}(x) - 2} body
     template <class Tools>

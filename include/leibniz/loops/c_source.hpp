@@ -401,12 +401,7 @@ std::string write_by_vector(std::string_view function_name, const E& f) {
                       x + "_size - 1].\n * Returns f; unless gradient is NULL, writes gradient[k] = df/d" +
                       std::string(X::name) + "[k] for every k < " + x + "_size.\n";
     out += names.described(X::name);
-    if (w.body.find("return NAN;") != std::string::npos)
-        out += " * A read outside a vector or matrix: returns NaN, writes nothing.\n";
-    out += " * Written by leibniz::to_c: each sum a loop, its body's partials added where it reads. */\n";
-    out += "#include <math.h>\n#include <stddef.h>\n\n";
-    out += w.prototypes;
-    if (!w.prototypes.empty()) out += '\n';
+    out += comment_end_and_includes(w, "each sum a loop, its body's partials added where it reads");
     out += "double " + std::string(function_name) + "(const double* " + x + ", ptrdiff_t " + x + "_size" +
            names.parameters(X::name) + ", double* gradient) {\n";
     out += names.unused(w.body);

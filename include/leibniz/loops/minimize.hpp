@@ -105,35 +105,6 @@ T armijo(const Value& value_at, const std::vector<T>& x, T fx, T slope, const st
     return T(0);
 }
 
-// The checks that end a run at iterate k (value, gradient g), in the scalar
-// runs' order: not finite, small gradient, a stalled last step, the budget.
-template <class Point, class T, class Observer>
-bool ends_at(result<Point>& r, std::size_t k, T value, const std::vector<T>& g, const stop& when, stop_rule stall,
-             Observer& observe) {
-    r.value = value;
-    r.iterations = k;
-    if (!finite(value) || !all_finite(g)) {
-        r.status = status::diverged;
-        return true;
-    }
-    observe(iterate<Point, std::dynamic_extent>{k, r.point, value, g});
-    if (small_enough(g, when.gradient_tolerance)) {
-        r.status = status::converged;
-        r.converged_by = stop_rule::gradient_tolerance;
-        return true;
-    }
-    if (stall != stop_rule::none) {
-        r.status = status::converged;
-        r.converged_by = stall;
-        return true;
-    }
-    if (k == when.max_iterations) {
-        r.status = status::max_iterations;
-        return true;
-    }
-    return false;
-}
-
 // f's Hessian by x at p summed straight into a banded matrix (no sparse
 // matrix sorted on the way), its band starting at `band` and widened as met.
 // A band wider than `widest` is not built (false: the entries reach further

@@ -100,27 +100,7 @@ constexpr result<Point> lbfgs_run(const Evaluate& evaluate, const Point& start, 
     history.capacity = method.memory < lbfgs::max_memory ? method.memory : lbfgs::max_memory;
     stop_rule stall = stop_rule::none;  // the last step stalled (stop's rules)
     for (std::size_t k = 0;; ++k) {
-        r.value = e.value;
-        r.iterations = k;
-        if (!finite(e.value) || !all_finite(e.gradient)) {
-            r.status = status::diverged;
-            return r;
-        }
-        observe(iterate<Point, n>{k, r.point, e.value, e.gradient});
-        if (small_enough(e.gradient, when.gradient_tolerance)) {
-            r.status = status::converged;
-            r.converged_by = stop_rule::gradient_tolerance;
-            return r;
-        }
-        if (stall != stop_rule::none) {
-            r.status = status::converged;
-            r.converged_by = stall;
-            return r;
-        }
-        if (k == when.max_iterations) {
-            r.status = status::max_iterations;
-            return r;
-        }
+        if (ends_at(r, k, e.value, e.gradient, when, stall, observe)) return r;
         wolfe_result<T, n> found;
         std::array<T, n> d{};
         // With the history, then (if that finds nothing) along −g without it.

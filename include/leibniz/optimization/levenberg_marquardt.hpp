@@ -101,27 +101,7 @@ constexpr result<Point> levenberg_marquardt_run(const least_squares<E, R>& f, co
     const T mu_limit = T(1e200), nu_limit = T(1048576);
     stop_rule stall = stop_rule::none;  // the last step tried stalled (stop's rules), taken or refused
     for (std::size_t k = 0;; ++k) {
-        r.value = ne.cost;
-        r.iterations = k;
-        if (!finite(ne.cost) || !all_finite(ne.jtr)) {
-            r.status = status::diverged;
-            return r;
-        }
-        observe(iterate<Point, n>{k, r.point, ne.cost, ne.jtr});
-        if (small_enough(ne.jtr, when.gradient_tolerance)) {
-            r.status = status::converged;
-            r.converged_by = stop_rule::gradient_tolerance;
-            return r;
-        }
-        if (stall != stop_rule::none) {
-            r.status = status::converged;
-            r.converged_by = stall;
-            return r;
-        }
-        if (k == when.max_iterations) {
-            r.status = status::max_iterations;
-            return r;
-        }
+        if (ends_at(r, k, ne.cost, ne.jtr, when, stall, observe)) return r;
         std::array<T, n> minus_g{}, h{};
         for (std::size_t i = 0; i < n; ++i) minus_g[i] = -ne.jtr[i];
         bool taken = false;

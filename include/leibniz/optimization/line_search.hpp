@@ -26,6 +26,7 @@
 #include <cmath>
 #include <cstddef>
 #include <limits>
+#include <span>
 #include <type_traits>
 
 namespace leibniz::detail {
@@ -63,6 +64,45 @@ constexpr bool small_enough(const Values& g, double tolerance) {
     T norm2 = 0;
     for (const T& v : g) norm2 = norm2 + v * v;
     return norm2 <= T(tolerance) * T(tolerance);
+}
+
+// The extent of an iterate's gradient: a std::array's length, or
+// std::dynamic_extent for a std::vector (a run over a vector, loops/).
+template <class Gradient>
+inline constexpr std::size_t gradient_extent = std::dynamic_extent;
+template <class T, std::size_t N>
+inline constexpr std::size_t gradient_extent<std::array<T, N>> = N;
+
+// The checks that end a run at iterate k (value, gradient g), in this order
+// for every run, scalar or over a vector: a value or gradient not finite
+// (diverged), a small gradient, the last step stalled by one of stop's rules
+// (stall, none where it did not), the budget. The observer sees each finite
+// iterate, before the rules that end on it.
+template <class Point, class T, class Gradient, class Observer>
+constexpr bool ends_at(result<Point>& r, std::size_t k, T value, const Gradient& g, const stop& when, stop_rule stall,
+                       Observer& observe) {
+    r.value = value;
+    r.iterations = k;
+    if (!finite(value) || !all_finite(g)) {
+        r.status = status::diverged;
+        return true;
+    }
+    observe(iterate<Point, gradient_extent<Gradient>>{k, r.point, value, g});
+    if (small_enough(g, when.gradient_tolerance)) {
+        r.status = status::converged;
+        r.converged_by = stop_rule::gradient_tolerance;
+        return true;
+    }
+    if (stall != stop_rule::none) {
+        r.status = status::converged;
+        r.converged_by = stall;
+        return true;
+    }
+    if (k == when.max_iterations) {
+        r.status = status::max_iterations;
+        return true;
+    }
+    return false;
 }
 
 template <class Values>

@@ -86,7 +86,7 @@ constexpr result<point<T, variable_pack<V...>>> minimize(const E& f, const point
         result<Point> r{start};
         [[maybe_unused]] bool rounding_step = false;  // newton: the last step was taken within f's rounding
         [[maybe_unused]] T last_norm2 = 0;           // newton: |g|² before that step
-        [[maybe_unused]] stop_rule stall = stop_rule::none;  // newton: the last step stalled (stop's rules)
+        stop_rule stall = stop_rule::none;  // the last step stalled (stop's rules; newton's only: a first-order step is not searched)
         auto state = [&] {
             if constexpr (is_newton)
                 return detail::no_state{};
@@ -106,29 +106,7 @@ constexpr result<point<T, variable_pack<V...>>> minimize(const E& f, const point
                 return evaluate(r.point);
             }();
             ++r.derivative_evaluations;
-            r.value = e.value;
-            r.iterations = k;
-            if (!detail::finite(e.value) || !detail::all_finite(e.gradient)) {
-                r.status = status::diverged;
-                return r;
-            }
-            observe(iterate<Point, n>{k, r.point, e.value, e.gradient});
-            if (detail::small_enough(e.gradient, when.gradient_tolerance)) {
-                r.status = status::converged;
-                r.converged_by = stop_rule::gradient_tolerance;
-                return r;
-            }
-            if constexpr (is_newton) {
-                if (stall != stop_rule::none) {
-                    r.status = status::converged;
-                    r.converged_by = stall;
-                    return r;
-                }
-            }
-            if (k == when.max_iterations) {
-                r.status = status::max_iterations;
-                return r;
-            }
+            if (detail::ends_at(r, k, e.value, e.gradient, when, stall, observe)) return r;
             if constexpr (is_newton) {
                 const T norm2 = detail::dot(e.gradient, e.gradient);
                 if (rounding_step && !(norm2 < last_norm2)) {  // at f's rounding, and no progress

@@ -587,6 +587,19 @@ std::string commented(const E& f) {
     return expression;
 }
 
+// The end of the header comment (how the body was written), the includes
+// and the prototypes of functions outside <math.h>.
+template <class W>
+std::string comment_end_and_includes(const W& w, std::string_view how) {
+    std::string out;
+    if (w.body.find("return NAN;") != std::string::npos)
+        out += " * A read outside a vector or matrix: returns NaN, writes nothing.\n";
+    out += " * Written by leibniz::to_c: " + std::string(how) + ". */\n#include <math.h>\n#include <stddef.h>\n\n";
+    out += w.prototypes;
+    if (!w.prototypes.empty()) out += '\n';
+    return out;
+}
+
 // The function: f and its gradient by the scalars Vars.
 template <class Vars, class E>
 std::string write(std::string_view function_name, const E& f) {
@@ -616,12 +629,7 @@ std::string write(std::string_view function_name, const E& f) {
     out += variables.size() == 1 ? variables[0] : "(point[i])";
     out += ".\n";
     out += data.described();
-    if (w.body.find("return NAN;") != std::string::npos)
-        out += " * A read outside a vector or matrix: returns NaN, writes nothing.\n";
-    out += " * Written by leibniz::to_c: one reverse sweep, each subexpression computed once. */\n";
-    out += "#include <math.h>\n#include <stddef.h>\n\n";
-    out += w.prototypes;
-    if (!w.prototypes.empty()) out += '\n';
+    out += comment_end_and_includes(w, "one reverse sweep, each subexpression computed once");
     out += "double " + std::string(function_name) + "(const double* point" + data.parameters() + ", double* gradient) {\n";
     if (!reads_point) out += "    (void)point;\n";
     out += data.unused(w.body);
